@@ -1,0 +1,108 @@
+import 'reflect-metadata';
+
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import type { INestApplicationContext } from '@nestjs/common';
+
+import { PipelineError } from '@jdpipe/contracts';
+import { CatalogRuntime } from '@jdpipe/pipeline-stages';
+import { loadEmbeddedConfig, type EmbeddedConfig } from '@jdpipe/config';
+
+import { runBatch } from './batch/batch.command';
+import { benchmark, renderBenchReport } from './bench/bench.command';
+import { loadBenchCorpus } from './bench/real-postings-corpus';
+import { checkSeedCatalog } from './cli/catalog-check.command';
+import { runOne } from './cli/run.command';
+import { USAGE } from './cli/usage';
+import { startEmbeddedApp } from './embedded/embedded-app';
+import { evaluateCases } from './evaluation/eval.command';
+import { PostingSubmitter } from './ingest/posting-submitter';
+import { formatMs } from './report/run-report.renderer';
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      title: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      corpus: { type: 'string' },
+      limit: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  if (command === 'catalog' && args[0] === 'check') return checkSeedCatalog(values.seed);
+
+  const config = loadEmbeddedConfig();
+  switch (command) {
+    case 'run':
+      return withPipeline(config, (submitter) => runOne(submitter, requireArg(args[0], 'run FILE|-'), { title: values.title, json: values.json }));
+    case 'batch':
+      return withPipeline(config, async (submitter) => {
+        const summary = await runBatch(submitter, requireArg(args[0], 'batch FILE.jsonl'), values.out ?? null);
+        process.stderr.write(
+          `${summary.total} lines: ${summary.completed} completed, ${summary.rejected} rejected, ${summary.failed} failed, ` +
+            `${summary.badLines} bad lines skipped in ${formatMs(summary.elapsedMs)}\n`,
+        );
+        return summary.failed > 0 ? 1 : 0;
+      });
+    case 'eval':
+      return withPipeline(config, async (submitter, app) => {
+        const { index } = await app.get(CatalogRuntime).current();
+        await evaluateCases(submitter, index, requireArg(args[0], 'eval DIR_OR_FILE'), values.json);
+        return 0;
+      });
+    case 'bench':
+      // Benchmarks always use a fresh in-memory database so figures do not depend on past runs.
+      return withPipeline({ ...config, dataDir: null }, async (submitter) => {
+        const corpus = loadBenchCorpus(values.corpus, join(process.cwd(), 'eval', 'cases'));
+        const report = await benchmark(submitter, corpus, Number(values.limit ?? 300));
+        process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderBenchReport(report));
+        return 0;
+      });
+    case 'db':
+      if (args[0] !== 'migrate') break;
+      return withPipeline(config, () => {
+        process.stderr.write(`migrations applied to ${config.dataDir ?? 'the in-memory database'}\n`);
+        return Promise.resolve(0);
+      });
+  }
+  process.stderr.write(`unknown command: ${[command, ...args].join(' ')}\n\n${USAGE}`);
+  return 2;
+}
+
+async function withPipeline(
+  config: EmbeddedConfig,
+  work: (submitter: PostingSubmitter, app: INestApplicationContext) => Promise<number>,
+): Promise<number> {
+  const app = await startEmbeddedApp(config);
+  try {
+    return await work(app.get(PostingSubmitter), app);
+  } finally {
+    await app.close();
+  }
+}
+
+function requireArg(value: string | undefined, usage: string): string {
+  if (!value) throw new PipelineError('INPUT.INVALID', `missing argument: jdpipe ${usage}`);
+  return value;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const code = error instanceof PipelineError ? error.code : 'ERROR';
+    process.stderr.write(`jdpipe: ${code}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,34 @@
+/**
+ * Every stable error code of jdpipe, `AREA.REASON`, with whether retrying can help. Rejections are outcomes
+ * of a run; the others are failures of a message or a stage.
+ */
+export const ERROR_CODES = {
+  'PARSE.EMPTY': { retriable: false, meaning: 'The posting has no text.' },
+  'PARSE.TOO_LARGE': { retriable: false, meaning: 'The posting is longer than the parser accepts.' },
+  'PARSE.NOT_TEXT': { retriable: false, meaning: 'The posting is binary or garbled, not text.' },
+  'PARSE.NOT_A_JD': { retriable: false, meaning: 'The text does not read as a job posting.' },
+  'EVENT.INVALID_JSON': { retriable: false, meaning: 'The message body is not JSON.' },
+  'EVENT.SCHEMA_VIOLATION': { retriable: false, meaning: 'The message does not satisfy its event class.' },
+  'EVENT.TOO_LARGE': { retriable: false, meaning: 'The message is larger than MAX_EVENT_BYTES.' },
+  'STAGE.FAILED': { retriable: false, meaning: 'A stage threw an unexpected error.' },
+  'DB.UNAVAILABLE': { retriable: true, meaning: 'The database could not be reached.' },
+  'CATALOG.INVALID': { retriable: false, meaning: 'The catalog failed its checks.' },
+  'INPUT.INVALID': { retriable: false, meaning: 'A command-line or API input is malformed.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error with a stable code, a retriable flag and its cause. */
+export class PipelineError extends Error {
+  readonly retriable: boolean;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; retriable?: boolean } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'PipelineError';
+    this.retriable = options.retriable ?? ERROR_CODES[code].retriable;
+  }
+}

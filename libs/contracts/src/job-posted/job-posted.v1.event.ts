@@ -1,0 +1,53 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+
+import { EventEnvelope } from '../envelope/event-envelope';
+
+export class PostingV1 {
+  /** Job title as the ATS has it, if any. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  title?: string | null;
+
+  /** The free-text job description. Size limits are the parser's call (it rejects, never drops). */
+  @IsString()
+  description!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  location?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  company?: string | null;
+
+  /** Where the posting came from, e.g. an ATS name or "cli". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  source?: string | null;
+}
+
+/** `jobs.posted.v1`: a posting accepted for processing. */
+export class JobPostedV1 extends EventEnvelope {
+  @ValidateNested()
+  @Type(() => PostingV1)
+  posting!: PostingV1;
+
+  /** offline | llm | hybrid; absent means the deployment's default. */
+  @IsOptional()
+  @IsIn(['offline', 'llm', 'hybrid'])
+  mode?: 'offline' | 'llm' | 'hybrid';
+
+  /** When the posting was accepted; the run's creation time. */
+  @IsOptional()
+  @IsISO8601()
+  postedAt?: string;
+
+  /** Milliseconds per finished stage, filled in as the run moves on. */
+  @IsOptional()
+  timings?: Record<string, number>;
+}

@@ -1,0 +1,156 @@
+import type { ParsedJd, Requirement, SectionKind } from '@jdpipe/jd-parsing';
+
+/**
+ * The run document: everything one posting's run produced, in the shape the CLI prints with --json, the
+ * persister stores and the API returns. Stable contract: within v1 fields are only ever added.
+ */
+export interface RunDocument {
+  runId: string;
+  postingId: string;
+  status: RunStatus;
+  rejection: RunRejection | null;
+  /** Catalog version the run matched against. */
+  catalogVersion: number;
+  /** offline | llm | hybrid: which extraction path ran. */
+  mode: ExtractionMode;
+  posting: PostingSnapshot;
+  parsed: ParsedFields | null;
+  role: RoleChoice | null;
+  runnersUp: RunnerUpRole[];
+  signals: RoleSignals | null;
+  skills: RunSkill[];
+  proposals: Proposal[];
+  llmCalls: LlmCallRecord[];
+  /** Milliseconds spent per stage: parse, matchRole, resolveSkills, persist. */
+  timings: Record<string, number>;
+  traceId: string | null;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export type RunStatus = 'completed' | 'rejected' | 'failed';
+export type ExtractionMode = 'offline' | 'llm' | 'hybrid';
+
+export interface RunRejection {
+  /** Stable error code, e.g. PARSE.NOT_A_JD. */
+  code: string;
+  reason: string;
+}
+
+export interface PostingSnapshot {
+  title: string | null;
+  description: string;
+  location: string | null;
+  company: string | null;
+  source: string | null;
+}
+
+/** The parser's fields as the run keeps them; sentences are working data of the stages, not part of the run. */
+export type ParsedFields = Omit<ParsedJd, 'sentences'>;
+
+export type DecisionCase = 'ALIAS' | 'KRA' | 'SKILL' | 'DOMAIN' | 'NEW';
+
+export interface RoleChoice {
+  slug: string;
+  displayName: string;
+  domain: string | null;
+  case: DecisionCase;
+  /** Calibrated 0..1. */
+  confidence: number;
+  reasoning: string;
+  isNew: boolean;
+  llm2Fired: boolean;
+}
+
+export interface RunnerUpRole {
+  slug: string;
+  displayName: string;
+  score: number;
+}
+
+/** Evidence per candidate role: why it scored what it scored. */
+export interface RoleSignals {
+  normalisedTitle: string | null;
+  aliasHits: AliasHit[];
+  candidates: CandidateRoleSignal[];
+  domainScores: Array<{ domain: string; score: number; keywords: string[] }>;
+}
+
+export interface AliasHit {
+  roleSlug: string;
+  alias: string;
+  /** Which title matched: the posting title or one of the role aliases it named. */
+  matchedTitle: string;
+}
+
+export interface CandidateRoleSignal {
+  slug: string;
+  displayName: string;
+  domain: string;
+  score: number;
+  aliasScore: number;
+  kraScore: number;
+  skillScore: number;
+  domainScore: number;
+  kraMatches: KraMatch[];
+  skillOverlap: { matched: string[]; coreCount: number };
+}
+
+export interface KraMatch {
+  sentence: string;
+  kraText: string;
+  similarity: number;
+}
+
+export interface SkillEvidence {
+  start: number;
+  end: number;
+  text: string;
+  section: SectionKind | null;
+}
+
+export interface SkillDimensionLink {
+  slug: string;
+  displayName: string;
+  /** False when the dimension is not one of the chosen role's: shown, never forced. */
+  underChosenRole: boolean;
+}
+
+export interface RunSkill {
+  name: string;
+  slug: string;
+  status: 'in_catalog' | 'proposed';
+  /** canonical | alias | abbreviation | phrase | llm */
+  matchedVia: string;
+  category: string | null;
+  nature: string | null;
+  primary: boolean;
+  requirement: Requirement;
+  dimensions: SkillDimensionLink[];
+  evidence: SkillEvidence[];
+}
+
+export type ProposalKind = 'skill' | 'alias' | 'kra' | 'role';
+
+export interface Proposal {
+  kind: ProposalKind;
+  value: string;
+  status: 'pending' | 'approved' | 'rejected';
+  /** What the proposal attaches to, e.g. the role slug of a KRA or the skill slug of an alias. */
+  target: string | null;
+  evidence: string | null;
+}
+
+export interface LlmCallRecord {
+  stage: string;
+  purpose: string;
+  model: string;
+  promptVersion: string;
+  inputTokens: number;
+  cachedTokens: number;
+  outputTokens: number;
+  costUsd: number | null;
+  latencyMs: number;
+  cacheHit: boolean;
+  error: string | null;
+}

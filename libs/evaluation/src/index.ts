@@ -1,0 +1,3 @@
+export * from './eval-cases/eval-case';
+export * from './scoring/score-case';
+export * from './scoring/summarise-scores';

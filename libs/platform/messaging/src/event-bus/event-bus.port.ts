@@ -1,0 +1,33 @@
+/** A message as a consumer sees it: Kafka-shaped so both transports share the failure policy. */
+export interface BusMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+export type BusMessageHandler = (message: BusMessage) => Promise<void>;
+
+export interface OutgoingMessage {
+  topic: string;
+  key: string;
+  value: Buffer | string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The transport the stages run on: the in-process bus in embedded mode, Kafka in the service deployment.
+ * Delivery is at-least-once and ordered per key within a consumer group.
+ */
+export interface EventBus {
+  publish(message: OutgoingMessage): Promise<void>;
+  /** Registers a handler; a group receives each message once, groups each get their own copy. */
+  subscribe(topic: string, group: string, handler: BusMessageHandler): Promise<void>;
+  /** Resolves when every message published so far has been handled (embedded mode, tests). */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const EVENT_BUS = Symbol('EVENT_BUS');

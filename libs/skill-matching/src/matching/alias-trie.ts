@@ -1,0 +1,133 @@
+import type { AliasType, Catalog } from '@jdpipe/catalog';
+
+import { isFlexibleSeparator, tokenize, type TextToken } from '../tokens/text-tokens';
+
+/** One compiled alias, shared by every trie path that spells it. */
+export interface CompiledAlias {
+  skillSlug: string;
+  aliasText: string;
+  aliasType: AliasType;
+  caseSensitive: boolean;
+  /** Alias tokens joined with their original case; compared to the text when `caseSensitive`. */
+  exactForm: string;
+  /** Lower-cased context words or phrases; at least one must occur in the posting. */
+  context: string[];
+  /** A single token of at most two characters (C, R, Go, JS): needs the stricter neighbourhood checks. */
+  isShortForm: boolean;
+  /** The catalog marked it as ambiguous with ordinary words (case-sensitive or context-bound). */
+  isAmbiguousWord: boolean;
+  /** Position in the catalog: breaks ties the same way on every run. */
+  order: number;
+}
+
+/** A trie hit: aliases ending at `endToken` (inclusive) when the walk started at `startToken`. */
+export interface TrieHit {
+  startToken: number;
+  endToken: number;
+  /** Characters of the last token left unmatched: a plural "s"/"es", or 0. */
+  pluralSuffixLength: number;
+  aliases: CompiledAlias[];
+}
+
+const ROOT = 0;
+// A text chunk may glue up to this many tokens into one trie key ("node js" → "nodejs").
+const MAX_TOKENS_PER_STEP = 3;
+const EDGE_SEPARATOR = '\u0001';
+
+/**
+ * A token trie over every alias of every skill. Edges live in one flat map keyed by (node, token) so that
+ * hundreds of thousands of aliases cost one map entry per edge rather than one object per node. Each
+ * multi-token alias is also inserted as its glued form, so "Node.js" is found in "NodeJS" and the reverse.
+ */
+export class AliasTrie {
+  private readonly edges = new Map<string, number>();
+  private readonly terminals = new Map<number, CompiledAlias[]>();
+  private nodeCount = 1;
+  private aliasCount = 0;
+
+  static fromCatalog(catalog: Catalog): AliasTrie {
+    const trie = new AliasTrie();
+    let order = 0;
+    for (const skill of catalog.skills) {
+      for (const alias of skill.aliases) {
+        const tokens = tokenize(alias.text);
+        if (tokens.length === 0) continue;
+        const exactForm = tokens.map((token) => token.text).join('');
+        const isSingleLetter = /^\p{L}$/u.test(exactForm);
+        trie.insert(tokens, {
+          skillSlug: skill.slug,
+          aliasText: alias.text,
+          aliasType: alias.type,
+          // A lone letter in lower case is never the language ("plan c", "r&d" aside): always exact case.
+          caseSensitive: alias.match === 'case_sensitive' || isSingleLetter,
+          exactForm,
+          context: alias.context.map((word) => word.trim().toLowerCase()).filter((word) => word.length > 0),
+          isShortForm: tokens.length === 1 && exactForm.replace(/[+#.]/g, '').length <= 2,
+          isAmbiguousWord: alias.match === 'case_sensitive' || alias.context.length > 0,
+          order: order++,
+        });
+      }
+    }
+    return trie;
+  }
+
+  get size(): { aliases: number; nodes: number } {
+    return { aliases: this.aliasCount, nodes: this.nodeCount };
+  }
+
+  private insert(tokens: TextToken[], alias: CompiledAlias): void {
+    this.aliasCount++;
+    this.addPath(tokens.map((token) => token.key), alias);
+    if (tokens.length > 1) this.addPath([tokens.map((token) => token.key).join('')], alias);
+  }
+
+  private addPath(keys: string[], alias: CompiledAlias): void {
+    let node = ROOT;
+    for (const key of keys) {
+      const edge = node + EDGE_SEPARATOR + key;
+      let next = this.edges.get(edge);
+      if (next === undefined) {
+        next = this.nodeCount++;
+        this.edges.set(edge, next);
+      }
+      node = next;
+    }
+    const existing = this.terminals.get(node);
+    if (!existing) this.terminals.set(node, [alias]);
+    else if (!existing.includes(alias)) existing.push(alias);
+  }
+
+  /** Every alias that starts exactly at token `startToken` of `text`, shortest first. */
+  hitsAt(text: string, tokens: TextToken[], startToken: number): TrieHit[] {
+    const hits: TrieHit[] = [];
+    const walk = (node: number, nextToken: number): void => {
+      for (let width = 1; width <= MAX_TOKENS_PER_STEP && nextToken + width <= tokens.length; width++) {
+        const last = nextToken + width - 1;
+        if (width > 1 && !isFlexibleSeparator(text.slice(tokens[last - 1].end, tokens[last].start))) break;
+        let chunk = '';
+        for (let index = nextToken; index <= last; index++) chunk += tokens[index].key;
+        this.collectPlural(node, chunk, tokens[last], startToken, last, hits);
+        const child = this.edges.get(node + EDGE_SEPARATOR + chunk);
+        if (child === undefined) continue;
+        const aliases = this.terminals.get(child);
+        if (aliases) hits.push({ startToken, endToken: last, pluralSuffixLength: 0, aliases });
+        const following = last + 1;
+        if (following < tokens.length && isFlexibleSeparator(text.slice(tokens[last].end, tokens[following].start))) {
+          walk(child, following);
+        }
+      }
+    };
+    walk(ROOT, startToken);
+    return hits.sort((a, b) => tokens[a.endToken].end - a.pluralSuffixLength - (tokens[b.endToken].end - b.pluralSuffixLength));
+  }
+
+  // "code reviews", "APIs", "databases": a trailing plural written in lower case may follow the alias.
+  private collectPlural(node: number, chunk: string, lastToken: TextToken, startToken: number, endToken: number, hits: TrieHit[]): void {
+    for (const suffix of ['s', 'es']) {
+      if (!lastToken.text.endsWith(suffix) || chunk.length <= suffix.length + 1) continue;
+      const child = this.edges.get(node + EDGE_SEPARATOR + chunk.slice(0, -suffix.length));
+      const aliases = child === undefined ? undefined : this.terminals.get(child);
+      if (aliases) hits.push({ startToken, endToken, pluralSuffixLength: suffix.length, aliases });
+    }
+  }
+}

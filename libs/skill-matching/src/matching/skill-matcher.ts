@@ -1,0 +1,182 @@
+import type { AliasType, Catalog } from '@jdpipe/catalog';
+import type { JdSection, JdSentence, Requirement } from '@jdpipe/jd-parsing';
+
+import { findCandidatePhrases, type CandidatePhrase } from '../phrases/candidate-phrases';
+import { PostingLayout } from '../posting-structure/posting-layout';
+import { tokenize, type TextToken } from '../tokens/text-tokens';
+import { AliasTrie, type CompiledAlias, type TrieHit } from './alias-trie';
+import { AmbiguityResolver } from './ambiguity';
+import { passesNeighbourhoodChecks } from './mention-guards';
+
+/** One place where the description names a catalog skill. */
+export interface SkillMention {
+  /** The canonical skill it resolves to. */
+  skillSlug: string;
+  /** Other skill slugs the same text could mean (ambiguous alias), best first. */
+  alternatives: string[];
+  /** Exact text in the description. */
+  matchedText: string;
+  /** The catalog alias that matched. */
+  aliasText: string;
+  aliasType: AliasType;
+  /** Offsets into the description, end exclusive. */
+  start: number;
+  end: number;
+  /** Index into the parsed sections. */
+  sectionIndex: number | null;
+  requirement: Requirement;
+}
+
+export interface MentionScan {
+  mentions: SkillMention[];
+  candidatePhrases: CandidatePhrase[];
+}
+
+// When one text names several skills, the alias kind says which reading the catalog meant first.
+const ALIAS_TYPE_PREFERENCE: Record<AliasType, number> = { canonical: 0, synonym: 1, abbreviation: 2, misspelling: 3 };
+
+interface DictionaryHit {
+  start: number;
+  end: number;
+  /** Best alias per candidate skill, in preference order. */
+  aliasesBySkill: CompiledAlias[];
+}
+
+/** Dictionary matcher over every alias of a catalog; build once per catalog version, scan many postings. */
+export class SkillMatcher {
+  private constructor(
+    private readonly trie: AliasTrie,
+    private readonly ambiguity: AmbiguityResolver,
+  ) {}
+
+  static build(catalog: Catalog): SkillMatcher {
+    return new SkillMatcher(AliasTrie.fromCatalog(catalog), new AmbiguityResolver(catalog));
+  }
+
+  /** Aliases compiled and trie nodes created: for build-cost reporting. */
+  get size(): { aliases: number; nodes: number } {
+    return this.trie.size;
+  }
+
+  scan(description: string, sections: JdSection[], sentences: JdSentence[]): MentionScan {
+    const layout = new PostingLayout(description, sections, sentences);
+    const tokens = tokenize(description);
+    const postingWords = new PostingWords(tokens);
+    const hits: DictionaryHit[] = [];
+    for (let index = 0; index < tokens.length; ) {
+      const hit = this.longestValidHit(layout, tokens, index, postingWords);
+      if (hit) {
+        hits.push(hit.hit);
+        index = hit.nextToken;
+      } else index++;
+    }
+    const mentions = this.settle(hits, layout);
+    return { mentions, candidatePhrases: findCandidatePhrases(layout, mentions) };
+  }
+
+  private longestValidHit(
+    layout: PostingLayout,
+    tokens: TextToken[],
+    startToken: number,
+    postingWords: PostingWords,
+  ): { hit: DictionaryHit; nextToken: number } | null {
+    const trieHits = this.trie.hitsAt(layout.description, tokens, startToken);
+    for (let position = trieHits.length - 1; position >= 0; position--) {
+      const trieHit = trieHits[position];
+      const valid = trieHit.aliases.filter((alias) => this.accepts(alias, trieHit, layout, tokens, postingWords));
+      if (valid.length === 0) continue;
+      return {
+        hit: {
+          start: tokens[trieHit.startToken].start,
+          end: tokens[trieHit.endToken].end,
+          aliasesBySkill: bestAliasPerSkill(valid),
+        },
+        nextToken: trieHit.endToken + 1,
+      };
+    }
+    return null;
+  }
+
+  private accepts(alias: CompiledAlias, hit: TrieHit, layout: PostingLayout, tokens: TextToken[], postingWords: PostingWords): boolean {
+    if (hit.pluralSuffixLength > 0 && !acceptsPlural(alias)) return false;
+    if (alias.caseSensitive) {
+      let written = '';
+      for (let index = hit.startToken; index <= hit.endToken; index++) written += tokens[index].text;
+      if (written.slice(0, written.length - hit.pluralSuffixLength) !== alias.exactForm) return false;
+    }
+    if (alias.context.length > 0 && !alias.context.some((word) => postingWords.contains(word))) return false;
+    return passesNeighbourhoodChecks(
+      {
+        text: layout.description,
+        tokens,
+        startToken: hit.startToken,
+        endToken: hit.endToken,
+        opensSentence: layout.opensSentence(tokens[hit.startToken].start),
+      },
+      alias,
+    );
+  }
+
+  /** Picks a skill for every hit: unambiguous ones first, then ambiguous ones in their light. */
+  private settle(hits: DictionaryHit[], layout: PostingLayout): SkillMention[] {
+    const located = hits.map((hit) => ({ hit, sectionIndex: layout.sectionIndexAt(hit.start) }));
+    const settled = located
+      .filter(({ hit }) => hit.aliasesBySkill.length === 1)
+      .map(({ hit, sectionIndex }) => ({ skillSlug: hit.aliasesBySkill[0].skillSlug, sectionIndex }));
+    return located.map(({ hit, sectionIndex }) => {
+      const candidates = hit.aliasesBySkill.map((alias) => alias.skillSlug);
+      const ranked = candidates.length === 1 ? candidates : this.ambiguity.rank(candidates, sectionIndex, settled);
+      const chosen = hit.aliasesBySkill.find((alias) => alias.skillSlug === ranked[0]) ?? hit.aliasesBySkill[0];
+      return {
+        skillSlug: chosen.skillSlug,
+        alternatives: ranked.slice(1),
+        matchedText: layout.description.slice(hit.start, hit.end),
+        aliasText: chosen.aliasText,
+        aliasType: chosen.aliasType,
+        start: hit.start,
+        end: hit.end,
+        sectionIndex,
+        requirement: layout.requirementAt(hit.start),
+      };
+    });
+  }
+}
+
+// Plurals of short or case-bound words are other words ("Go" → "Goes", "Excel" → "Excels"); "APIs" is fine.
+function acceptsPlural(alias: CompiledAlias): boolean {
+  if (alias.exactForm.length < 3) return false;
+  return !alias.caseSensitive || /^[\p{Lu}\p{N}]+$/u.test(alias.exactForm);
+}
+
+function bestAliasPerSkill(aliases: CompiledAlias[]): CompiledAlias[] {
+  const sorted = [...aliases].sort(
+    (a, b) => ALIAS_TYPE_PREFERENCE[a.aliasType] - ALIAS_TYPE_PREFERENCE[b.aliasType] || a.order - b.order,
+  );
+  const seen = new Set<string>();
+  return sorted.filter((alias) => !seen.has(alias.skillSlug) && seen.add(alias.skillSlug));
+}
+
+/** The posting's words, for `context` checks: single words by set lookup, phrases by token sequence. */
+class PostingWords {
+  private readonly words: Set<string>;
+  private readonly spaced: string;
+  private readonly phraseCache = new Map<string, boolean>();
+
+  constructor(tokens: TextToken[]) {
+    this.words = new Set(tokens.map((token) => token.key));
+    this.spaced = ' ' + tokens.map((token) => token.key).join(' ') + ' ';
+  }
+
+  contains(contextWord: string): boolean {
+    const keys = tokenize(contextWord).map((token) => token.key);
+    if (keys.length === 0) return false;
+    if (keys.length === 1) return this.words.has(keys[0]);
+    const phrase = keys.join(' ');
+    let found = this.phraseCache.get(phrase);
+    if (found === undefined) {
+      found = this.spaced.includes(' ' + phrase + ' ');
+      this.phraseCache.set(phrase, found);
+    }
+    return found;
+  }
+}

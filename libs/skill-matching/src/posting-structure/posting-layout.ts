@@ -1,0 +1,50 @@
+import { requirementOf, type JdSection, type JdSentence, type Requirement } from '@jdpipe/jd-parsing';
+
+/** Answers "which sentence / section / requirement level is this offset in" for one parsed posting. */
+export class PostingLayout {
+  readonly sentences: JdSentence[];
+
+  constructor(
+    readonly description: string,
+    readonly sections: JdSection[],
+    sentences: JdSentence[],
+  ) {
+    this.sentences = [...sentences].sort((a, b) => a.start - b.start);
+  }
+
+  sentenceAt(offset: number): JdSentence | null {
+    let low = 0;
+    let high = this.sentences.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const sentence = this.sentences[middle];
+      if (offset < sentence.start) high = middle - 1;
+      else if (offset >= sentence.end) low = middle + 1;
+      else return sentence;
+    }
+    return null;
+  }
+
+  sectionIndexAt(offset: number): number | null {
+    const sentence = this.sentenceAt(offset);
+    if (sentence && this.sections[sentence.sectionIndex]) return sentence.sectionIndex;
+    const index = this.sections.findIndex((section) => offset >= section.start && offset < section.end);
+    return index === -1 ? null : index;
+  }
+
+  requirementAt(offset: number): Requirement {
+    const sentence = this.sentenceAt(offset);
+    if (sentence) return requirementOf(sentence, this.sections);
+    const sectionIndex = this.sectionIndexAt(offset);
+    return sectionIndex !== null && this.sections[sectionIndex].kind === 'nice_to_have' ? 'preferred' : 'required';
+  }
+
+  /** Whether `offset` opens a sentence or bullet: capitals there are forced by grammar, not meaning. */
+  opensSentence(offset: number): boolean {
+    const sentence = this.sentenceAt(offset);
+    if (sentence && this.description.slice(sentence.start, offset).trim().replace(/^[-*•\u2022\d.)\s]+/, '') === '') return true;
+    let index = offset - 1;
+    while (index >= 0 && /[ \t*"'\u201c(]/.test(this.description[index])) index--;
+    return index < 0 || /[.!?:;\n\r\u2022|]/.test(this.description[index]);
+  }
+}

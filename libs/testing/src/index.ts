@@ -1,0 +1,4 @@
+export * from './shared-data/shared-data';
+export * from './shared-data/read-csv';
+export * from './run-documents/run-document.builder';
+export * from './real-postings/real-postings';
