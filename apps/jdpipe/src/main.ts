@@ -15,6 +15,7 @@ import { loadBenchCorpus } from './bench/real-postings-corpus';
 import { checkSeedCatalog } from './cli/catalog-check.command';
 import { runOne } from './cli/run.command';
 import { USAGE } from './cli/usage';
+import { migrateDatabase } from './database/migrate.command';
 import { startEmbeddedApp } from './embedded/embedded-app';
 import { evaluateCases } from './evaluation/eval.command';
 import { PostingSubmitter } from './ingest/posting-submitter';
@@ -70,10 +71,12 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'db':
       if (args[0] !== 'migrate') break;
-      return withPipeline(config, () => {
-        process.stderr.write(`migrations applied to ${config.dataDir ?? 'the in-memory database'}\n`);
-        return Promise.resolve(0);
-      });
+      return migrateDatabase(
+        process.env.DATABASE_URL
+          ? { kind: 'postgres', url: process.env.DATABASE_URL, schema: process.env.DATABASE_SCHEMA || undefined }
+          : { kind: 'pglite', dataDir: config.dataDir },
+        config.seedDir ?? undefined,
+      );
   }
   process.stderr.write(`unknown command: ${[command, ...args].join(' ')}\n\n${USAGE}`);
   return 2;

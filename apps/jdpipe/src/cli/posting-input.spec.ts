@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 
 import { postingFromJson, readPostingInput } from './posting-input';
 
 describe('readPostingInput', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jdpipe-input-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads plain text as the description and lets --title win', () => {
     const file = join(dir, 'posting.txt');

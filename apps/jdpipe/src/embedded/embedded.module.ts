@@ -1,27 +1,49 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 
 import type { EmbeddedConfig } from '@jdpipe/config';
+import { EVENT_BUS, InProcessEventBus, type EventBus } from '@jdpipe/messaging';
+import { RunStore } from '@jdpipe/persistence';
 import {
   ParserStageModule,
   PersisterStageModule,
   RoleMatcherStageModule,
   SkillResolverStageModule,
 } from '@jdpipe/pipeline-stages';
+import { PipelinePlatformModule } from '@jdpipe/runtime';
 
-import { EmbeddedPlatformModule } from './embedded-platform.module';
+import { PostingSubmitter } from '../ingest/posting-submitter';
 
-/** All four stages in one process over the in-process bus. */
+/**
+ * All four stages in one process: PGlite through the same entities and migrations as PostgreSQL, the
+ * in-process bus, the seed catalog synced at start, and the CLI's ingest edge.
+ */
 @Module({})
 export class EmbeddedModule {
   static forRoot(config: EmbeddedConfig): DynamicModule {
     return {
       module: EmbeddedModule,
       imports: [
-        EmbeddedPlatformModule.forRoot(config),
+        PipelinePlatformModule.forRoot({
+          database: { kind: 'pglite', dataDir: config.dataDir },
+          createBus: () => Promise.resolve(new InProcessEventBus()),
+          prepareDatabase: true,
+          seedDir: config.seedDir ?? undefined,
+        }),
         ParserStageModule,
         RoleMatcherStageModule,
         SkillResolverStageModule,
         PersisterStageModule,
+      ],
+      providers: [
+        {
+          provide: PostingSubmitter,
+          useFactory: async (bus: EventBus, runs: RunStore) => {
+            const submitter = new PostingSubmitter(bus, runs, config.runTimeoutMs);
+            await submitter.listen();
+            return submitter;
+          },
+          inject: [EVENT_BUS, RunStore],
+        },
       ],
     };
   }

@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 
 import { checkCatalog } from '../catalog-check/check-catalog';
 import { loadSeedCatalog } from './seed-catalog-loader';
 
+const folders: string[] = [];
+after(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function seedFolder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'jdpipe-seed-'));
+  folders.push(dir);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), text);

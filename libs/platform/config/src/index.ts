@@ -1,1 +1,2 @@
 export * from './embedded-config/embedded.config';
+export * from './service-config/service.config';

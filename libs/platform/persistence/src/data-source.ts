@@ -100,6 +100,9 @@ export async function createDataSource(target: DatabaseTarget): Promise<DataSour
 
 /** Applies pending migrations in one transaction; returns the names of those that ran. */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const schema = (dataSource.options as { schema?: string }).schema;
+  // The name was checked to be a plain identifier when the options were built.
+  if (schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   const applied = await dataSource.runMigrations({ transaction: 'all' });
   return applied.map((migration) => migration.name);
 }

@@ -1,0 +1,1 @@
+export * from './pipeline-platform/pipeline-platform.module';

@@ -1,0 +1,94 @@
+import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { checkCatalog, loadSeedCatalog } from '@jdpipe/catalog';
+import { EVENT_BUS, type EventBus } from '@jdpipe/messaging';
+import { CatalogStore, createDataSource, ReviewQueueStore, RunStore, runMigrations, type DatabaseTarget } from '@jdpipe/persistence';
+import { CATALOG_SOURCE, CatalogRuntime, RUN_RECORDER } from '@jdpipe/pipeline-stages';
+
+export interface PipelinePlatformOptions {
+  database: DatabaseTarget;
+  /** Builds (and connects) the transport; closed on shutdown before the database. */
+  createBus(): Promise<EventBus>;
+  /**
+   * Embedded mode owns its database: it migrates and syncs the seed catalog at start. Services only read the
+   * catalog that `jdpipe db migrate` prepared, so four services never race to migrate.
+   */
+  prepareDatabase: boolean;
+  /** Seed catalog folder; undefined = the one shipped in the repository. */
+  seedDir?: string;
+}
+
+/** Closes the bus first, so in-flight runs finish writing, then the database. */
+class PlatformShutdown implements OnApplicationShutdown {
+  constructor(private readonly bus: EventBus, private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.bus.close();
+    await this.dataSource.destroy();
+  }
+}
+
+/**
+ * What every stage needs, wired once: the database through the shared entities and migrations, the
+ * transport, the compiled catalog and the run recorder. The embedded host and each service import it.
+ */
+@Global()
+@Module({})
+export class PipelinePlatformModule {
+  static forRoot(options: PipelinePlatformOptions): DynamicModule {
+    return {
+      module: PipelinePlatformModule,
+      providers: [
+        {
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = await createDataSource(options.database);
+            if (options.prepareDatabase) await prepareDatabase(dataSource, options.seedDir);
+            return dataSource;
+          },
+        },
+        { provide: EVENT_BUS, useFactory: () => options.createBus() },
+        { provide: CatalogStore, useFactory: (ds: DataSource) => new CatalogStore(ds), inject: [DataSource] },
+        { provide: RunStore, useFactory: (ds: DataSource) => new RunStore(ds), inject: [DataSource] },
+        { provide: ReviewQueueStore, useFactory: (ds: DataSource) => new ReviewQueueStore(ds), inject: [DataSource] },
+        { provide: CATALOG_SOURCE, useExisting: CatalogStore },
+        { provide: RUN_RECORDER, useExisting: RunStore },
+        {
+          provide: CatalogRuntime,
+          useFactory: async (store: CatalogStore) => {
+            const runtime = new CatalogRuntime(store);
+            await runtime.reload();
+            return runtime;
+          },
+          inject: [CatalogStore],
+        },
+        {
+          provide: PlatformShutdown,
+          useFactory: (bus: EventBus, ds: DataSource) => new PlatformShutdown(bus, ds),
+          inject: [EVENT_BUS, DataSource],
+        },
+      ],
+      exports: [DataSource, EVENT_BUS, CatalogStore, RunStore, ReviewQueueStore, CATALOG_SOURCE, RUN_RECORDER, CatalogRuntime],
+    };
+  }
+}
+
+/**
+ * Applies the migrations and syncs the seed catalog (a no-op when the seed is unchanged). A seed with errors
+ * is reported, then still offered to the store, which refuses dangling references with their list.
+ */
+export async function prepareDatabase(dataSource: DataSource, seedDir?: string): Promise<number> {
+  await runMigrations(dataSource);
+  const seed = loadSeedCatalog(seedDir);
+  const errors = [
+    ...seed.problems.map((p) => `${p.file} ${p.entry}: ${p.message}`),
+    ...checkCatalog(seed.catalog)
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.message),
+  ];
+  if (errors.length > 0) {
+    process.emitWarning(`the seed catalog has ${errors.length} problems (run \`jdpipe catalog check\`); first: ${errors[0]}`);
+  }
+  return new CatalogStore(dataSource).syncSeed(seed);
+}
