@@ -10,3 +10,4 @@ export * from './persist-run/run-document.builder';
 export * from './persist-run/persist-run.handler';
 export * from './persist-run/persister-stage.module';
 export * from './stage-binding/stage-consumer.provider';
+export * from './ingest-posting/job-posted.factory';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadEvalCases } from '@jdpipe/evaluation';
 import { REAL_POSTING_SOURCES } from '@jdpipe/testing';
 
-import type { PostingSubmission } from '../ingest/posting-submitter';
+import type { PostingSubmission } from '@jdpipe/pipeline-stages';
 
 /** Where a benchmark corpus comes from, said in the report so figures are never compared across corpora. */
 export interface BenchCorpus {

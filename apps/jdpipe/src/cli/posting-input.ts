@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { PipelineError } from '@jdpipe/contracts';
 
-import type { PostingSubmission } from '../ingest/posting-submitter';
+import type { PostingSubmission } from '@jdpipe/pipeline-stages';
 
 /** Reads FILE or `-` (stdin): plain text, or JSON `{title, description, ...}`. */
 export function readPostingInput(path: string, titleOverride: string | undefined): PostingSubmission {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 import {
   decodeEvent,
@@ -12,17 +12,7 @@ import {
 } from '@jdpipe/contracts';
 import { MAX_DESCRIPTION_CHARS } from '@jdpipe/jd-parsing';
 import { eventMessage, type BusMessage, type EventBus } from '@jdpipe/messaging';
-import type { RunRecorder } from '@jdpipe/pipeline-stages';
-
-/** A posting as a user hands it in. */
-export interface PostingSubmission {
-  postingId?: string;
-  title?: string | null;
-  description: string;
-  location?: string | null;
-  company?: string | null;
-  source?: string | null;
-}
+import { newJobPostedEvent, type PostingSubmission, type RunRecorder } from '@jdpipe/pipeline-stages';
 
 const INGEST_PRODUCER = 'cli';
 const STAGE_TOPICS = [TOPICS.jobPosted, TOPICS.jobParsed, TOPICS.roleDecided, TOPICS.skillsResolved];
@@ -52,26 +42,8 @@ export class PostingSubmitter {
 
   /** Submits one posting and resolves with its run document (completed, rejected or failed). */
   async submit(submission: PostingSubmission, mode: ExtractionMode = 'offline'): Promise<RunDocument> {
-    const runId = randomUUID();
-    const now = new Date().toISOString();
-    const event: JobPostedV1 = {
-      eventId: randomUUID(),
-      runId,
-      postingId: submission.postingId?.trim() || postingIdOf(submission.description),
-      schemaVersion: '1.0',
-      occurredAt: now,
-      postedAt: now,
-      producer: INGEST_PRODUCER,
-      mode,
-      posting: {
-        title: submission.title ?? null,
-        description: submission.description,
-        location: submission.location ?? null,
-        company: submission.company ?? null,
-        source: submission.source ?? INGEST_PRODUCER,
-      },
-      timings: {},
-    };
+    const event = newJobPostedEvent(submission, INGEST_PRODUCER, mode);
+    const runId = event.runId;
     const finished = new Promise<RunDocument>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(runId);
@@ -161,9 +133,4 @@ function endedRun(upstream: Partial<JobPostedV1>, status: 'rejected' | 'failed',
     createdAt: upstream.postedAt ?? now,
     completedAt: now,
   };
-}
-
-/** Same text, same posting id: re-running a file shows up as another run of the same posting. */
-export function postingIdOf(description: string): string {
-  return 'posting-' + createHash('sha256').update(description).digest('hex').slice(0, 16);
 }

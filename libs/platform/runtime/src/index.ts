@@ -1,1 +1,3 @@
 export * from './pipeline-platform/pipeline-platform.module';
+export * from './health/health.module';
+export * from './service-bootstrap/run-service';
