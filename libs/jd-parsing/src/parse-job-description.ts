@@ -6,7 +6,8 @@ import { parseExperience } from './experience/parse-experience';
 import { detectLocation } from './location/detect-location';
 import type { ParseOutcome, ParsedJd, PostingInput } from './parsed-jd';
 import { screenPosting } from './rejection/screen-posting';
-import { currencyHintOf, parseSalary } from './salary/parse-salary';
+import { currencyHintsOf } from './salary/pay-currency';
+import { parseSalary } from './salary/parse-salary';
 import { requirementOf } from './sections/requirement-of';
 import { splitSections } from './sections/split-sections';
 import { splitSentences } from './sections/split-sentences';
@@ -43,19 +44,20 @@ function parseAccepted(input: PostingInput): ParsedJd {
 
   const experience = parseExperience(withRequirement.map((s) => ({ text: s.text, preferred: s.requirement === 'preferred' })));
   const headline = title ?? '';
+  const location = detectLocation(description, input.location);
 
   return {
     title,
     seniority: detectSeniority({ title, text: description, minimumYears: experience?.min ?? null }),
     roleAliases,
-    ctc: parseSalary(description, currencyHintOf(`${description}\n${input.location ?? ''}`)),
+    ctc: parseSalary(description, currencyHintsOf({ text: description, location })),
     experience,
     education: parseEducation(withRequirement),
     certifications: parseCertifications(withRequirement),
     sections,
     sentences,
-    location: detectLocation(description, input.location),
-    workMode: detectWorkMode(description, input.location),
+    location,
+    workMode: detectWorkMode(description, { location: input.location, title: input.title }),
     employmentType: detectEmploymentType(description, headline),
     companyName: detectCompanyName(description),
   };

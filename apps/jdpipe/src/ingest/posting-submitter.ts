@@ -42,7 +42,7 @@ export class PostingSubmitter {
 
   /** Submits one posting and resolves with its run document (completed, rejected or failed). */
   async submit(submission: PostingSubmission, mode: ExtractionMode = 'offline'): Promise<RunDocument> {
-    const event = newJobPostedEvent(submission, INGEST_PRODUCER, mode);
+    const event = newJobPostedEvent(submission, INGEST_PRODUCER, { mode });
     const runId = event.runId;
     const finished = new Promise<RunDocument>((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -26,6 +26,8 @@ export const HEADERS = {
   originalTopic: 'jdpipe-original-topic',
   originalPartition: 'jdpipe-original-partition',
   originalOffset: 'jdpipe-original-offset',
+  /** On `<topic>.retry` messages: when the next attempt is due (ISO-8601). */
+  retryAt: 'jdpipe-retry-at',
 } as const;
 
 /** Largest event a consumer accepts; bigger ones are dead-lettered as EVENT.TOO_LARGE. */

@@ -1,4 +1,4 @@
-import { KNOWN_PLACE_PATTERN, US_STATE_CODE_PATTERN } from './places';
+import { CANADIAN_PROVINCE_CODE_PATTERN, KNOWN_PLACE_PATTERN, US_STATE_CODE_PATTERN } from './places';
 
 /**
  * The job's location as written: a labelled field ("Location: Bengaluru, Karnataka"), a "based in"
@@ -10,7 +10,7 @@ const PLACE = new RegExp(String.raw`\b(?:${KNOWN_PLACE_PATTERN})\b`);
 const LABELLED = /(?:^|\n|[.;|•]\s*|\s{2,})\s*(?:[*_#-]+\s*)?(?:job |work |office |campus |primary |preferred )?locations?\s*(?:\(s\))?\s*[:\-–]\s*([^\n|;]{2,80})/i;
 const BASED_IN =
   /\b(?:based (?:in|out of|at)|located (?:in|at)|work(?:ing)? (?:from|out of) our (?:[a-z]+ )?office in|office in|relocate to|position is in|role is in)\s+([A-Z][A-Za-z.\- ]+(?:,\s*[A-Z][A-Za-z.\- ]+)?)/;
-const CITY_STATE = new RegExp(String.raw`\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}), (${US_STATE_CODE_PATTERN})\b(?!\w)`);
+const CITY_STATE = new RegExp(String.raw`\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}), (${US_STATE_CODE_PATTERN}|${CANADIAN_PROVINCE_CODE_PATTERN})\b(?!\w)`);
 const NOT_A_PLACE = /^(?:this|the|our|any|all|flexible|multiple|various|tbd|n\/a|na|not|see|candidates?|you|we)\b/i;
 const WORK_MODE_ONLY = /^(?:remote|hybrid|on[- ]?site|in[- ]office|work from home|wfh|anywhere|multiple locations|pan india)$/i;
 

@@ -20,12 +20,17 @@ export const WORLD_CITIES = [
   'Montreal', 'London', 'Manchester', 'Dublin', 'Berlin', 'Munich', 'Paris', 'Amsterdam', 'Zurich', 'Madrid', 'Barcelona',
   'Warsaw', 'Stockholm', 'Singapore', 'Sydney', 'Melbourne', 'Tokyo', 'Dubai', 'Hong Kong', 'Tel Aviv', 'Sao Paulo',
   'Mexico City', 'Bucharest', 'Dublin', 'Kuala Lumpur', 'Jakarta', 'Manila', 'Bangkok', 'Seoul', 'Shanghai', 'Beijing',
+  'Calgary', 'Ottawa', 'Edmonton', 'Winnipeg', 'Mississauga', 'Brisbane', 'Perth', 'Adelaide', 'Canberra', 'Auckland',
+  'Wellington', 'Christchurch',
 ];
 
 export const COUNTRIES = [
   'India', 'United States', 'USA', 'United Kingdom', 'UK', 'Canada', 'Germany', 'France', 'Ireland', 'Netherlands',
   'Singapore', 'Australia', 'Japan', 'UAE', 'United Arab Emirates', 'Spain', 'Poland', 'Romania', 'Brazil', 'Mexico',
 ];
+
+/** Province and territory codes as written after a Canadian city ("Saskatoon, SK"); none clashes with a US state code. */
+export const CANADIAN_PROVINCE_CODES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'];
 
 export const US_STATE_CODES = [
   'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD',
@@ -38,3 +43,4 @@ const byLength = (names: string[]): string[] => [...new Set(names)].sort((a, b) 
 
 export const KNOWN_PLACE_PATTERN = byLength([...INDIAN_CITIES, ...INDIAN_STATES, ...WORLD_CITIES, ...COUNTRIES]).join('|');
 export const US_STATE_CODE_PATTERN = US_STATE_CODES.join('|');
+export const CANADIAN_PROVINCE_CODE_PATTERN = CANADIAN_PROVINCE_CODES.join('|');

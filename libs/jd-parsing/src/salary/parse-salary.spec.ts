@@ -98,3 +98,57 @@ describe('parseSalary: retirement plans next to pay words', () => {
     assert.equal(parseSalary('Our meal vouchers are worth $2 each'), null);
   });
 });
+
+describe('parseSalary: which currency a dollar amount is in', () => {
+  const canada = { unmarked: 'CAD', dollar: 'CAD' };
+  it('lets a currency code after the amount beat the "$"', () => {
+    expectPay('Salary: $115,000 – $135,000 CAD per year + bonus', 'CAD', 115000, 135000, 'annual');
+    expectPay('Pay: 5,500 SGD per month', 'SGD', 5500, null, 'monthly');
+  });
+  it('reads a code just before the symbol', () => {
+    expectPay('Salary: CAD $85,000 depending on experience', 'CAD', 85000, null, 'annual');
+  });
+  it('reads prefixed dollar symbols', () => {
+    expectPay('S$5,500 - S$7,500 monthly', 'SGD', 5500, 7500, 'monthly');
+    expectPay('Salary: A$120,000 plus super', 'AUD', 120000, null, 'annual');
+    expectPay('Salary: AU$120,000 per year', 'AUD', 120000, null, 'annual');
+    expectPay('Salary: CA$90,000 per year', 'CAD', 90000, null, 'annual');
+    expectPay('Salary: C$90,000 per year', 'CAD', 90000, null, 'annual');
+    expectPay('Salary: NZ$95,000 per year', 'NZD', 95000, null, 'annual');
+    expectPay('Salary: HK$40,000 per month', 'HKD', 40000, null, 'monthly');
+    expectPay('Salary: US$60,000 per year', 'USD', 60000, null, 'annual');
+  });
+  it('reads a bare "$" as the posting\'s dollar', () => {
+    const salary = parseSalary('Pay: $24 - $27 per hour', canada);
+    assert.deepEqual([salary?.currency, salary?.min, salary?.max, salary?.period], ['CAD', 24, 27, 'hourly']);
+  });
+  it('keeps a symbol that names one currency whatever the posting\'s country', () => {
+    assert.equal(parseSalary('Salary: £40,000 per annum', canada)?.currency, 'GBP');
+    assert.equal(parseSalary('Salary: US$60,000 per year', canada)?.currency, 'USD');
+  });
+  it('keeps "between $50k and $60k" a range', () => {
+    expectPay('Salary between $50k and $60k', 'USD', 50000, 60000, 'annual');
+  });
+});
+
+describe('parseSalary: extras added after the pay', () => {
+  it('keeps a range followed by "+ super", "+ bonus" or "+ car allowance"', () => {
+    expectPay('$95k - $110k + super + 10% bonus', 'AUD', 95000, 110000, 'annual');
+    expectPay('£55,000 - £65,000 per annum + car allowance', 'GBP', 55000, 65000, 'annual');
+  });
+  it('still pushes out an amount that is itself the bonus or allowance', () => {
+    expectPay('Pay: $45-$52 an hour, plus $4.50/hr night differential and a $10,000 sign-on bonus', 'USD', 45, 52, 'hourly');
+    assert.equal(parseSalary('A $5,000 sign-on bonus for new joiners'), null);
+  });
+  it('reads "monthly" and "hourly" after an amount as periods, not durations', () => {
+    expectPay('Salary: €4,000 monthly', 'EUR', 4000, null, 'monthly');
+    expectPay('Pay: $20 hourly', 'USD', 20, null, 'hourly');
+  });
+});
+
+describe('parseSalary: "CAD" as computer-aided design', () => {
+  it('does not read "2-3 CAD/CAE software" as pay', () => {
+    assert.equal(parseSalary('Should have a min. 2-3 CAD/CAE software handling experience'), null);
+    assert.equal(parseSalary('Expert in 2D and 3D CAD design tools'), null);
+  });
+});

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import type { ExtractionMode, JobPostedV1 } from '@jdpipe/contracts';
+import { derivedEventId, type ExtractionMode, type JobPostedV1 } from '@jdpipe/contracts';
 
 /** A posting as a user or an ATS hands it in. */
 export interface PostingSubmission {
@@ -12,18 +12,33 @@ export interface PostingSubmission {
   source?: string | null;
 }
 
+export interface JobPostedOptions {
+  mode?: ExtractionMode;
+  /**
+   * One run per distinct posting content: the run id is derived from the posting id and its text, so an ATS
+   * that sends the same posting twice gets the same run back and the persister stores it once. The CLI
+   * leaves this off: running a file again is a new run of the same posting.
+   */
+  idempotentRun?: boolean;
+  now?: Date;
+}
+
 /** The `jobs.posted.v1` event that starts a run; every ingest edge (CLI, HTTP gateway) builds it here. */
-export function newJobPostedEvent(submission: PostingSubmission, producer: string, mode: ExtractionMode = 'offline', now = new Date()): JobPostedV1 {
-  const at = now.toISOString();
+export function newJobPostedEvent(submission: PostingSubmission, producer: string, options: JobPostedOptions = {}): JobPostedV1 {
+  const at = (options.now ?? new Date()).toISOString();
+  const postingId = submission.postingId?.trim() || postingIdOf(submission.description);
+  const runId = options.idempotentRun
+    ? derivedEventId(createHash('sha256').update(JSON.stringify([postingId, submission.title ?? null, submission.description])).digest('hex'), 'run')
+    : randomUUID();
   return {
-    eventId: randomUUID(),
-    runId: randomUUID(),
-    postingId: submission.postingId?.trim() || postingIdOf(submission.description),
+    eventId: options.idempotentRun ? derivedEventId(runId, producer) : randomUUID(),
+    runId,
+    postingId,
     schemaVersion: '1.0',
     occurredAt: at,
     postedAt: at,
     producer,
-    mode,
+    mode: options.mode ?? 'offline',
     posting: {
       title: submission.title ?? null,
       description: submission.description,

@@ -147,9 +147,7 @@ function toInput(posting: WrittenPosting, withTitle: boolean): RoleMatchInput {
 }
 
 describe('role matching on the seed catalog', { skip }, () => {
-  const buildStart = performance.now();
   const matcher = RoleMatcher.build(new CatalogIndex(seed.catalog));
-  const buildMs = performance.now() - buildStart;
 
   it('matches the run-page posting to a general software role, never mobile or front-end', (t) => {
     const decision = matcher.match(RUN_PAGE_POSTING);
@@ -178,18 +176,4 @@ describe('role matching on the seed catalog', { skip }, () => {
       assert.equal(untitled.role?.domain, posting.domain);
     });
   }
-
-  it('reports build and match time', (t) => {
-    const inputs = [RUN_PAGE_POSTING, ...WRITTEN_POSTINGS.flatMap((posting) => [toInput(posting, true), toInput(posting, false)])];
-    for (const input of inputs) matcher.match(input);
-    // Best of ten rounds: the fastest round is the least disturbed by other processes on the machine.
-    const roundMs = Array.from({ length: 10 }, () => {
-      const start = performance.now();
-      for (const input of inputs) matcher.match(input);
-      return (performance.now() - start) / inputs.length;
-    });
-    const matchMs = Math.min(...roundMs);
-    t.diagnostic(`seed catalog: ${roleCount} roles, build ${buildMs.toFixed(1)} ms, match ${matchMs.toFixed(3)} ms per posting`);
-    assert.ok(matchMs < 5, `match took ${matchMs} ms`);
-  });
 });

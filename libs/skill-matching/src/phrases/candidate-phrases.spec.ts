@@ -42,6 +42,12 @@ describe('candidate phrases from cues', () => {
     assert.deepEqual(phrases('Experience with Agile or Scrum software development methodologies.'), []);
   });
 
+  it('does not propose the subject of the job or a time qualifier as a skill', () => {
+    assert.deepEqual(phrases('2 years of recent teaching experience.'), []);
+    assert.deepEqual(phrases('Experience with students and education.'), []);
+    assert.deepEqual(phrases('Direct classroom teaching experience.'), ['classroom teaching']);
+  });
+
   it('rejects stopwords, generic nouns, clauses and long phrases', () => {
     assert.deepEqual(phrases('Experience with large-scale applications and frameworks.'), []);
     assert.deepEqual(phrases('Experience in working with the team.'), []);

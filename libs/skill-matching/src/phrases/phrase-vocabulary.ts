@@ -30,6 +30,7 @@ export const MODIFIER_WORDS = new Set([
   'big', 'small', 'best', 'better', 'top', 'first', 'second', 'additional', 'specific', 'similar', 'equivalent',
   'hands', 'solid', 'comprehensive', 'broad', 'wide', 'fundamental', 'intermediate', 'expert', 'senior',
   'junior', 'business-critical', 'critical', 'important', 'able', 'capable', 'willing', 'ready', 'eager',
+  'recent', 'direct', 'previous', 'past', 'ongoing',
 ]);
 
 /** Nouns too generic to be a skill on their own, and heads that need a real modifier. */
@@ -54,6 +55,9 @@ export const GENERIC_NOUNS = new Set([
   'objectives', 'goals', 'tools', 'product', 'components', 'component', 'modules', 'module', 'activities',
   'activity', 'responsibilities', 'duties', 'function', 'functions', 'field', 'sector', 'market', 'markets',
   'computer', 'computers', 'internet', 'office', 'startup', 'start-up', 'enterprise', 'infrastructure',
+  // The subject of the job rather than a skill in it: "teaching experience", "education", "students".
+  'teaching', 'education', 'learning', 'student', 'students', 'employee', 'employees', 'staff', 'vision',
+  'qualification', 'qualifications', 'analysis', 'design', 'regulations', 'one',
 ]);
 
 /** Words ending in -ing that name a discipline, so they may open a phrase ("testing frameworks"). */

@@ -1,4 +1,7 @@
-import { requirementOf, type JdSection, type JdSentence, type Requirement } from '@jdpipe/jd-parsing';
+import { requirementOf, type JdSection, type JdSentence, type Requirement, type SectionKind } from '@jdpipe/jd-parsing';
+
+/** Sections about the employer rather than the job: what they name is context, never a demand on the candidate. */
+export const BACKGROUND_SECTION_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['company', 'benefits']);
 
 /** Answers "which sentence / section / requirement level is this offset in" for one parsed posting. */
 export class PostingLayout {
@@ -33,9 +36,10 @@ export class PostingLayout {
   }
 
   requirementAt(offset: number): Requirement {
+    const sectionIndex = this.sectionIndexAt(offset);
+    if (sectionIndex !== null && BACKGROUND_SECTION_KINDS.has(this.sections[sectionIndex].kind)) return 'preferred';
     const sentence = this.sentenceAt(offset);
     if (sentence) return requirementOf(sentence, this.sections);
-    const sectionIndex = this.sectionIndexAt(offset);
     return sectionIndex !== null && this.sections[sectionIndex].kind === 'nice_to_have' ? 'preferred' : 'required';
   }
 

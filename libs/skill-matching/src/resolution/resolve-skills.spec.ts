@@ -86,6 +86,50 @@ describe('resolveSkills: primary skills', () => {
   });
 });
 
+describe('resolveSkills: skills named only about the employer', () => {
+  const description = [
+    'About us: a team built on teamwork, where Python runs everything.',
+    'Responsibilities: Write Java services. Review Java code daily.',
+    'Benefits: Scrum coaching and teamwork offsites.',
+  ].join('\n');
+  const sectionsAt = (text: string, withRequirements = false): Array<{ start: number; kind: SectionKind }> => [
+    { start: 0, kind: 'company' },
+    { start: text.indexOf('Responsibilities'), kind: 'responsibilities' },
+    ...(withRequirements ? [{ start: text.indexOf('Requirements'), kind: 'requirements' as const }] : []),
+    { start: text.indexOf('Benefits'), kind: 'benefits' },
+  ];
+  const resolveWith = (text: string, starts: Array<{ start: number; kind: SectionKind }>): ResolvedSkills => {
+    const { sections, sentences } = layoutOf(text, starts);
+    return resolveSkills({ scan: matcher.scan(text, sections, sentences), description: text, sections, catalog: index, chosenRoleSlug: 'software-engineer' });
+  };
+
+  it('makes a soft skill mentioned only in company and benefits text preferred and not primary', () => {
+    const teamwork = resolveWith(description, sectionsAt(description)).skills.find((skill) => skill.slug === 'teamwork');
+    assert.deepEqual(teamwork && [teamwork.requirement, teamwork.primary, teamwork.evidence.map((item) => item.section)], [
+      'preferred',
+      false,
+      ['company', 'benefits'],
+    ]);
+  });
+
+  it('does not make a core skill of the role primary when only the company blurb names it', () => {
+    const { skills } = resolveWith(description, sectionsAt(description));
+    const python = skills.find((skill) => skill.slug === 'python');
+    const java = skills.find((skill) => skill.slug === 'java');
+    assert.deepEqual(python && [python.requirement, python.primary], ['preferred', false]);
+    assert.deepEqual(java && [java.requirement, java.primary], ['required', true]);
+  });
+
+  it('still requires a skill that the requirements name as well', () => {
+    const text = description.replace('Benefits:', 'Requirements: Python and teamwork.\nBenefits:');
+    const { skills } = resolveWith(text, sectionsAt(text, true));
+    const teamwork = skills.find((skill) => skill.slug === 'teamwork');
+    const python = skills.find((skill) => skill.slug === 'python');
+    assert.deepEqual(teamwork && [teamwork.requirement, teamwork.primary], ['required', true]);
+    assert.deepEqual(python && [python.requirement, python.primary], ['required', true]);
+  });
+});
+
 describe('resolveSkills: ordering', () => {
   it('sorts required before preferred, primary first, then by first occurrence', () => {
     const order = resolve('software-engineer').skills.map((skill) => `${skill.requirement}:${skill.primary ? 'P' : '-'}:${skill.slug}`);

@@ -4,6 +4,7 @@ import type { JdSection, Requirement } from '@jdpipe/jd-parsing';
 
 import type { MentionScan, SkillMention } from '../matching/skill-matcher';
 import type { CandidatePhrase } from '../phrases/candidate-phrases';
+import { BACKGROUND_SECTION_KINDS } from '../posting-structure/posting-layout';
 import { tokenize } from '../tokens/text-tokens';
 
 export interface ResolveSkillsInput {
@@ -29,7 +30,8 @@ const CORE_SECTION_KINDS = new Set(['requirements', 'responsibilities']);
  * one proposed skill (and one pending proposal) per leftover phrase.
  *
  * A skill is primary when it is a core skill of the chosen role, or the title names it, or it is mentioned
- * more than once with at least one mention in a requirements or responsibilities section.
+ * more than once with at least one mention in a requirements or responsibilities section. A skill named only
+ * in the company blurb or the benefits is never primary (and its mentions there are preferred, see the layout).
  * Skills are sorted required before preferred, then primary first, then by first occurrence.
  */
 export function resolveSkills(input: ResolveSkillsInput): ResolvedSkills {
@@ -52,10 +54,12 @@ export function resolveSkills(input: ResolveSkillsInput): ResolvedSkills {
   for (const [slug, mentions] of mentionsBySkill) {
     const skill = catalog.skillBySlug.get(slug) as CatalogSkill;
     const evidence = toEvidence(mentions.map((mention) => ({ ...mention, text: mention.matchedText })), sections);
+    const onlyInBackground = evidence.every((item) => item.section !== null && BACKGROUND_SECTION_KINDS.has(item.section));
     const primary =
-      coreSkills.has(slug) ||
-      namedInTitle(titleKeys, skill, mentions) ||
-      (mentions.length > 1 && evidence.some((item) => item.section !== null && CORE_SECTION_KINDS.has(item.section)));
+      !onlyInBackground &&
+      (coreSkills.has(slug) ||
+        namedInTitle(titleKeys, skill, mentions) ||
+        (mentions.length > 1 && evidence.some((item) => item.section !== null && CORE_SECTION_KINDS.has(item.section))));
     skills.push({
       name: skill.name,
       slug,

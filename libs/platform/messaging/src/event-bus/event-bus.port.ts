@@ -25,6 +25,12 @@ export interface EventBus {
   publish(message: OutgoingMessage): Promise<void>;
   /** Registers a handler; a group receives each message once, groups each get their own copy. */
   subscribe(topic: string, group: string, handler: BusMessageHandler): Promise<void>;
+  /**
+   * Optional capability: publishes a retry copy (built by the failure policy, addressed to `<topic>.retry`
+   * with its due time) that the bus hands to the same handler once due. Without it, the stage consumer
+   * retries in place after a sleep, which is fine in memory but would stall a Kafka partition.
+   */
+  retryLater?(retry: OutgoingMessage): Promise<void>;
   /** Resolves when every message published so far has been handled (embedded mode, tests). */
   drain(): Promise<void>;
   close(): Promise<void>;

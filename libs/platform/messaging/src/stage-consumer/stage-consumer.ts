@@ -1,7 +1,7 @@
-import { decodeEvent, HEADERS } from '@jdpipe/contracts';
+import { decodeEvent } from '@jdpipe/contracts';
 
 import type { BusMessage, EventBus, OutgoingMessage } from '../event-bus/event-bus.port';
-import { deadLetterOf, decideOnFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../failure-policy/failure-policy';
+import { attemptOf, DEFAULT_RETRY_POLICY, settleFailure, type RetryPolicy } from '../failure-policy/failure-policy';
 
 export interface StageConsumerSpec<TEvent extends object> {
   topic: string;
@@ -16,12 +16,13 @@ export interface StageConsumerSpec<TEvent extends object> {
 
 /**
  * Binds a stage to the bus: decode and validate, handle, publish the results; invalid messages and exhausted
- * retries go to `<topic>.dlq` with the reason, and the stream keeps moving.
+ * retries go to `<topic>.dlq` with the reason, and the stream keeps moving. Transient failures are parked on
+ * `<topic>.retry` when the bus supports it, retried here after a sleep otherwise (see settleFailure).
  */
 export async function startStageConsumer<TEvent extends object>(bus: EventBus, spec: StageConsumerSpec<TEvent>): Promise<void> {
   const policy = spec.retryPolicy ?? DEFAULT_RETRY_POLICY;
   await bus.subscribe(spec.topic, spec.group, async (message) => {
-    let attempt = Number(message.headers[HEADERS.attempt] ?? '1') || 1;
+    let attempt = attemptOf(message);
     for (;;) {
       try {
         const event = decodeEvent(spec.eventClass, message.value);
@@ -29,15 +30,10 @@ export async function startStageConsumer<TEvent extends object>(bus: EventBus, s
         for (const next of outgoing) await bus.publish(next);
         return;
       } catch (error) {
-        const decision = decideOnFailure(error, attempt, policy);
-        if (decision.action === 'retry') {
-          await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
-          attempt += 1;
-          continue;
-        }
-        spec.onDeadLetter?.(decision.code, decision.reason, message);
-        await bus.publish(deadLetterOf(message, decision.code, decision.reason, attempt));
-        return;
+        const outcome = await settleFailure(bus, message, error, attempt, policy, spec.onDeadLetter);
+        if (outcome.action !== 'retry-in-place') return;
+        await new Promise((resolve) => setTimeout(resolve, outcome.delayMs));
+        attempt += 1;
       }
     }
   });

@@ -1,26 +1,36 @@
 import 'reflect-metadata';
 
-import type { INestApplication, LoggerService } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
-import type { ServiceConfig } from '@jdpipe/config';
+import { loadServiceConfig } from '@jdpipe/config';
+import { createJsonLogger, NestJsonLogger, type RunningTelemetry } from '@jdpipe/telemetry';
 
 /**
- * Starts one service of the deployment: Nest with its HTTP port (health, readiness, and the gateway's API),
- * shutdown hooks so SIGTERM finishes or hands back in-flight work, and a hard stop after the grace period.
+ * Starts one service of the deployment: Nest with JSON logs and its HTTP port (health, readiness, and the
+ * gateway's API). SIGTERM closes the app — consumers stop fetching and finish or hand back the message in
+ * hand, then the database closes — flushes telemetry and exits; after the grace period it exits anyway.
  */
-export async function runService(module: unknown, config: ServiceConfig, logger: LoggerService): Promise<INestApplication> {
-  const app = await NestFactory.create(module as never, { logger, bufferLogs: true });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      setTimeout(() => {
-        logger.error(`${config.serviceName} did not stop within ${config.shutdownGraceMs} ms; exiting`);
-        process.exit(1);
-      }, config.shutdownGraceMs).unref();
-    });
-  }
+export async function runService(serviceName: string, module: unknown, telemetry: RunningTelemetry): Promise<INestApplication> {
+  const config = loadServiceConfig(serviceName);
+  const logger = createJsonLogger(serviceName);
+  const app = await NestFactory.create(module as never, { logger: new NestJsonLogger(logger) });
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping ${serviceName}`);
+    setTimeout(() => {
+      logger.error(`${serviceName} did not stop within ${config.shutdownGraceMs} ms; exiting`);
+      process.exit(1);
+    }, config.shutdownGraceMs).unref();
+    await app.close();
+    await telemetry.shutdown();
+    process.exit(0);
+  };
+  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', (signal) => void stop(signal));
   await app.listen(config.httpPort, process.env.HTTP_HOST ?? '0.0.0.0');
-  logger.log(`${config.serviceName} listening on ${config.httpPort}`);
+  logger.info(`${serviceName} listening on port ${config.httpPort}`);
   return app;
 }
