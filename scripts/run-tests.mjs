@@ -1,5 +1,6 @@
-// Runs compiled specs with node's test runner: `*.spec.js` by default, `*.int-spec.js` with --int.
-// Usage: node scripts/run-tests.mjs [--int] [path-filter ...]
+// Runs compiled specs with node's test runner: `*.spec.js` by default, `*.int-spec.js` with --int,
+// `*.e2e-spec.js` (black-box tests of the service deployment) with --e2e.
+// Usage: node scripts/run-tests.mjs [--int|--e2e] [path-filter ...]
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -7,8 +8,11 @@ import { join, relative } from 'node:path';
 const distRoot = new URL('../dist/', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const integration = args.includes('--int');
-const filters = args.filter((a) => a !== '--int');
-const suffix = integration ? '.int-spec.js' : '.spec.js';
+const endToEnd = args.includes('--e2e');
+const filters = args.filter((a) => a !== '--int' && a !== '--e2e');
+const suffix = endToEnd ? '.e2e-spec.js' : integration ? '.int-spec.js' : '.spec.js';
+// Each end-to-end file starts a whole deployment (five services): one at a time on a small machine.
+const concurrency = endToEnd ? 1 : 2;
 
 function findSpecs(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -31,7 +35,7 @@ if (specs.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--require', new URL('./module-aliases.js', import.meta.url).pathname, '--test', '--test-concurrency=2', ...specs],
+  ['--require', new URL('./module-aliases.js', import.meta.url).pathname, '--test', `--test-concurrency=${concurrency}`, ...specs],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

@@ -1,5 +1,5 @@
 import { TOPICS } from '@jdpipe/contracts';
-import { eventMessage, type EventBus } from '@jdpipe/messaging';
+import { publishEvent, type EventBus } from '@jdpipe/messaging';
 import { newJobPostedEvent, type PostingSubmission } from '@jdpipe/pipeline-stages';
 
 export interface AcceptedPosting {
@@ -15,7 +15,7 @@ export class SubmitPostingsHandler {
     const accepted: AcceptedPosting[] = [];
     for (const posting of postings) {
       const event = newJobPostedEvent(posting, this.producer, { idempotentRun: true });
-      await this.bus.publish(eventMessage(TOPICS.jobPosted, event));
+      await publishEvent(this.bus, TOPICS.jobPosted, event);
       accepted.push({ runId: event.runId, postingId: event.postingId });
     }
     return accepted;

@@ -11,7 +11,7 @@ import {
   type RunDocument,
 } from '@jdpipe/contracts';
 import { MAX_DESCRIPTION_CHARS } from '@jdpipe/jd-parsing';
-import { eventMessage, type BusMessage, type EventBus } from '@jdpipe/messaging';
+import { publishEvent, type BusMessage, type EventBus } from '@jdpipe/messaging';
 import { newJobPostedEvent, type PostingSubmission, type RunRecorder } from '@jdpipe/pipeline-stages';
 
 const INGEST_PRODUCER = 'cli';
@@ -67,7 +67,7 @@ export class PostingSubmitter {
       );
       return finished;
     }
-    await this.bus.publish(eventMessage(TOPICS.jobPosted, event));
+    await publishEvent(this.bus, TOPICS.jobPosted, event);
     return finished;
   }
 

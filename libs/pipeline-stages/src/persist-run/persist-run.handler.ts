@@ -1,4 +1,5 @@
 import { deriveEvent, type RunCompletedV1, type SkillsResolvedV1 } from '@jdpipe/contracts';
+import { currentTraceId, PipelineMetrics } from '@jdpipe/telemetry';
 
 import { elapsedSince } from '../parse-posting/parse-posting.handler';
 import { buildRunDocument } from './run-document.builder';
@@ -8,6 +9,8 @@ export const PERSISTER_PRODUCER = 'persister';
 
 /** Persister stage: one transaction for the run and its effects, then the completion event. */
 export class PersistRunHandler {
+  private readonly metrics = new PipelineMetrics();
+
   constructor(private readonly recorder: RunRecorder) {}
 
   /**
@@ -16,9 +19,10 @@ export class PersistRunHandler {
    */
   async handle(event: SkillsResolvedV1): Promise<RunCompletedV1> {
     const started = performance.now();
-    const built = buildRunDocument(event, new Date());
+    const built = { ...buildRunDocument(event, new Date()), traceId: currentTraceId() ?? null };
     const outcome = await this.recorder.saveRun(built, { consumer: PERSISTER_PRODUCER, eventId: event.eventId }, event.kraVector);
     const run = outcome === 'saved' ? built : ((await this.recorder.getRun(event.runId)) ?? built);
+    if (outcome === 'saved' && event.postedAt) this.metrics.recordRunCompleted(event.postedAt);
     // The stored document cannot hold the time of its own write; the event does.
     const timings = { ...run.timings, persist: elapsedSince(started) };
     const { eventId, runId, postingId, schemaVersion, occurredAt, producer } = event;

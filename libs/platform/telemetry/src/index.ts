@@ -1,6 +1,7 @@
 export { startTelemetry, type RunningTelemetry, type TelemetryOptions } from './setup/start-telemetry';
 export { startTestTelemetry, type TestTelemetry } from './setup/start-test-telemetry';
 export { resolveTelemetryExport, type TelemetryExportPlan } from './setup/telemetry-export.config';
+export { SpanFileExporter, type SpanFileRecord, toSpanFileRecord } from './setup/span-file.exporter';
 export {
   currentSpanId,
   currentTraceId,

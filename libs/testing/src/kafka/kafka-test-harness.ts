@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 import { Kafka, logLevel, type Admin, type Consumer, type IHeaders } from 'kafkajs';
 
+import { waitFor } from './wait-for';
+
 /** A record as a test reads it back: strings throughout. */
 export interface ReadRecord {
   topic: string;
@@ -53,11 +55,24 @@ export class KafkaTestHarness {
   /** Creates each topic with its `.retry` and `.dlq` siblings, and waits until they have leaders. */
   async createTopics(logicalTopics: string[], partitions = 1): Promise<void> {
     const names = logicalTopics.flatMap((topic) => [topic, `${topic}.retry`, `${topic}.dlq`]).map((topic) => this.physical(topic));
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
-    });
+    try {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+      });
+    } catch (error) {
+      // On a freshly started broker the leader check can ask for metadata before the new topics are known
+      // (UNKNOWN_TOPIC_OR_PARTITION, which kafkajs does not retry): the topics exist, so wait for them below.
+      if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+    }
     this.created.push(...names);
+    await waitFor(
+      async () => {
+        const metadata = await this.admin.fetchTopicMetadata({ topics: names }).catch(() => undefined);
+        return metadata?.topics.every((topic) => topic.partitions.length === partitions && topic.partitions.every((p) => p.leader >= 0));
+      },
+      { timeoutMs: 30_000, description: `leaders for ${names.join(', ')}` },
+    );
   }
 
   /** Reads a topic from its beginning with a group of its own, e.g. to see what reached a dead-letter topic. */

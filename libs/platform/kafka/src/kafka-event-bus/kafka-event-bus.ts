@@ -1,5 +1,6 @@
 import { PipelineError } from '@jdpipe/contracts';
 import type { BusMessageHandler, EventBus, OutgoingMessage } from '@jdpipe/messaging';
+import { KAFKA_MESSAGING_SYSTEM } from '@jdpipe/telemetry';
 import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 
 import type { KafkaConfig } from '../kafka-config/kafka.config';
@@ -32,6 +33,7 @@ export interface KafkaEventBusOptions {
  * handlers; the Nest transport hides the consumer loop and commits on its own terms.
  */
 export class KafkaEventBus implements EventBus {
+  readonly messagingSystem = KAFKA_MESSAGING_SYSTEM;
   private readonly kafka: Kafka;
   private readonly naming: KafkaNaming;
   private readonly producer: Producer;

@@ -22,6 +22,8 @@ export interface OutgoingMessage {
  * Delivery is at-least-once and ordered per key within a consumer group.
  */
 export interface EventBus {
+  /** `messaging.system` of the spans: `kafka`, or `jdpipe.in_process` for the embedded bus. */
+  readonly messagingSystem: string;
   publish(message: OutgoingMessage): Promise<void>;
   /** Registers a handler; a group receives each message once, groups each get their own copy. */
   subscribe(topic: string, group: string, handler: BusMessageHandler): Promise<void>;

@@ -25,6 +25,7 @@ function recordingBus(withRetryTopics: boolean): EventBus & { published: Outgoin
   const published: OutgoingMessage[] = [];
   const parked: OutgoingMessage[] = [];
   return {
+    messagingSystem: 'test',
     published,
     parked,
     publish: (message) => Promise.resolve(void published.push(message)),

@@ -37,7 +37,10 @@ describe('InProcessEventBus', () => {
   it('refuses a second subscription of the same group and publishing after close', async () => {
     const bus = new InProcessEventBus();
     await bus.subscribe('t', 'g', () => Promise.resolve());
-    await assert.rejects(bus.subscribe('t', 'g', () => Promise.resolve()), /already consumes/);
+    await assert.rejects(
+      bus.subscribe('t', 'g', () => Promise.resolve()),
+      /already consumes/,
+    );
     await bus.close();
     await assert.rejects(bus.publish({ topic: 't', key: 'k', value: 'x' }), /closed/);
   });

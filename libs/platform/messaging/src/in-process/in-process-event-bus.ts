@@ -1,3 +1,5 @@
+import { IN_PROCESS_MESSAGING_SYSTEM } from '@jdpipe/telemetry';
+
 import type { BusMessage, BusMessageHandler, EventBus, OutgoingMessage } from '../event-bus/event-bus.port';
 
 interface Subscription {
@@ -12,6 +14,7 @@ interface Subscription {
  * Messages are serialised to bytes exactly as on Kafka so consumers run the same decoding and validation.
  */
 export class InProcessEventBus implements EventBus {
+  readonly messagingSystem = IN_PROCESS_MESSAGING_SYSTEM;
   private readonly subscriptions = new Map<string, Subscription[]>();
   private readonly offsets = new Map<string, number>();
   private readonly inFlight = new Set<Promise<void>>();

@@ -67,7 +67,10 @@ describe('startStageConsumer', () => {
     await bus.publish(eventMessage(TOPIC, validPosting('after the bad ones')));
     await bus.drain();
 
-    assert.deepEqual(dlq.map((m) => m.headers[HEADERS.errorCode]), ['EVENT.INVALID_JSON', 'EVENT.SCHEMA_VIOLATION']);
+    assert.deepEqual(
+      dlq.map((m) => m.headers[HEADERS.errorCode]),
+      ['EVENT.INVALID_JSON', 'EVENT.SCHEMA_VIOLATION'],
+    );
     assert.equal(dlq[0]!.value.toString(), '{not json');
     assert.match(dlq[1]!.headers[HEADERS.errorReason]!, /runId/);
     assert.equal(dlq[1]!.headers[HEADERS.originalTopic], TOPIC);

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
 import type { CandidateRoleSignal, DecisionCase, ExtractionMode, Proposal, RunDocument, RunStatus } from '@jdpipe/contracts';
+import { withSpan } from '@jdpipe/telemetry';
 
 import { normaliseProposalValue } from '../review/proposal-key';
 import { RunEntity } from './run.entity';
@@ -54,24 +55,27 @@ export class RunStore {
    */
   async saveRun(run: RunDocument, dedupe: EventDedupeKey, kraVector?: number[]): Promise<SaveRunOutcome> {
     const doc = withoutNulCharacters(run);
-    return this.dataSource.transaction(async (manager) => {
-      const claimed: unknown[] = await manager.query(
-        `INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)
+    const attributes = { 'db.system': 'postgresql', 'db.operation.name': 'save run', 'jdpipe.run_id': doc.runId };
+    return withSpan('db.transaction save run', attributes, () =>
+      this.dataSource.transaction(async (manager) => {
+        const claimed: unknown[] = await manager.query(
+          `INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)
          ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
-        [dedupe.consumer, dedupe.eventId],
-      );
-      if (claimed.length === 0) return 'duplicate';
-      // The same run under another event id (an upstream retry): remember the event, keep the first write.
-      if (!(await insertRun(manager, doc))) return 'duplicate';
-      await insertStageResults(manager, doc);
-      await insertSkills(manager, doc);
-      await insertSignals(manager, doc);
-      await insertLlmCalls(manager, doc);
-      await upsertProposals(manager, doc);
-      await countDimensionLinks(manager, doc);
-      if (doc.role && kraVector && kraVector.length > 0) await updateCentroid(manager, doc.role.slug, kraVector);
-      return 'saved';
-    });
+          [dedupe.consumer, dedupe.eventId],
+        );
+        if (claimed.length === 0) return 'duplicate';
+        // The same run under another event id (an upstream retry): remember the event, keep the first write.
+        if (!(await insertRun(manager, doc))) return 'duplicate';
+        await insertStageResults(manager, doc);
+        await insertSkills(manager, doc);
+        await insertSignals(manager, doc);
+        await insertLlmCalls(manager, doc);
+        await upsertProposals(manager, doc);
+        await countDimensionLinks(manager, doc);
+        if (doc.role && kraVector && kraVector.length > 0) await updateCentroid(manager, doc.role.slug, kraVector);
+        return 'saved';
+      }),
+    );
   }
 
   /** The run document exactly as it was saved, or null. */

@@ -14,6 +14,7 @@ import {
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 
 import { createTracePropagator } from '../tracing/trace-propagator';
+import { SpanFileExporter } from './span-file.exporter';
 import { resolveTelemetryExport, type TelemetryExportPlan } from './telemetry-export.config';
 
 export interface TelemetryOptions {
@@ -39,8 +40,8 @@ let running: RunningTelemetry | undefined;
  * is loaded: `main.ts` imports a file that calls it first.
  *
  * Spans are always recorded, so trace ids exist for logs and run documents even when nothing is
- * exported. They are exported over OTLP/HTTP when an OTLP endpoint is configured, and printed when
- * `JDPIPE_TRACE_CONSOLE=1`. Metrics exist only with an OTLP endpoint; otherwise instruments are no-ops.
+ * exported. They are exported over OTLP/HTTP when an OTLP endpoint is configured, printed when
+ * `JDPIPE_TRACE_CONSOLE=1`, and appended to a file as JSON lines when `JDPIPE_SPAN_FILE` is set (tests only). Metrics exist only with an OTLP endpoint; otherwise instruments are no-ops.
  */
 export function startTelemetry(options: TelemetryOptions): RunningTelemetry {
   if (running) {
@@ -48,13 +49,14 @@ export function startTelemetry(options: TelemetryOptions): RunningTelemetry {
   }
   const env = options.env ?? process.env;
   const exportPlan = resolveTelemetryExport(env);
+  const spanProcessors = spanProcessorsFor(exportPlan);
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({
       [ATTR_SERVICE_NAME]: options.serviceName,
       [ATTR_SERVICE_VERSION]: options.serviceVersion ?? env.npm_package_version ?? 'unknown',
     }),
     textMapPropagator: createTracePropagator(),
-    spanProcessors: spanProcessorsFor(exportPlan),
+    spanProcessors,
     metricReaders: metricReadersFor(exportPlan),
     // Logs are JSON lines on stdout (see createJsonLogger); the SDK's own log pipeline stays off.
     logRecordProcessors: [],
@@ -67,6 +69,9 @@ export function startTelemetry(options: TelemetryOptions): RunningTelemetry {
     async shutdown() {
       if (running !== handle) return;
       running = undefined;
+      // A simple processor's export waits for the resource's detected attributes; its shutdown does not wait
+      // for such pending exports, so flush first or the last spans of a process are lost.
+      await Promise.allSettled(spanProcessors.map((processor) => processor.forceFlush()));
       await sdk.shutdown();
       // Unregistering lets a later start (tests, a restarted embedded pipeline) install fresh providers.
       trace.disable();
@@ -83,6 +88,8 @@ function spanProcessorsFor(plan: TelemetryExportPlan): SpanProcessor[] {
   const processors: SpanProcessor[] = [];
   if (plan.otlp) processors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: plan.otlp.tracesUrl })));
   if (plan.consoleSpans) processors.push(new SimpleSpanProcessor(new ConsoleSpanExporter()));
+  // Test-only (JDPIPE_SPAN_FILE): each span is written as it ends, so a killed process loses none.
+  if (plan.spanFile) processors.push(new SimpleSpanProcessor(new SpanFileExporter(plan.spanFile)));
   // The SDK registers a tracer provider only when it has a processor: keep one so spans carry real ids.
   if (processors.length === 0) processors.push(new NoopSpanProcessor());
   return processors;
