@@ -9,5 +9,7 @@ import { EmbeddedModule } from './embedded.module';
 
 /** Boots the embedded pipeline: migrations, catalog sync, the four stages subscribed to the in-process bus. */
 export async function startEmbeddedApp(config: EmbeddedConfig): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(EmbeddedModule.forRoot(config), { logger: ['error', 'warn'] });
+  // abortOnError off: a start-up failure (unwritable data folder, broken catalog) rejects here and the CLI
+  // reports it in one line instead of Nest exiting the process with a stack trace.
+  return NestFactory.createApplicationContext(EmbeddedModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
 }

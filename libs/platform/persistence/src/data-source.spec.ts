@@ -83,8 +83,10 @@ test('a postgres target keeps its schema on the search path and refuses unsafe s
   assert.equal(options.migrationsRun, false);
 });
 
-test('a PGlite data directory keeps its data between two DataSources', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'jdpipe-pglite-'));
+test('a PGlite data directory is created with its parents and keeps its data between two DataSources', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'jdpipe-pglite-'));
+  // A fresh machine has no ~/.jdpipe yet: the whole path must be created.
+  const dataDir = join(parent, 'home', '.jdpipe', 'data');
   try {
     const first = await createDataSource({ kind: 'pglite', dataDir });
     await runMigrations(first);
@@ -101,6 +103,6 @@ test('a PGlite data directory keeps its data between two DataSources', async () 
       await second.destroy();
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(parent, { recursive: true, force: true });
   }
 });

@@ -132,6 +132,12 @@ export class KafkaEventBus implements EventBus {
   }
 
   /** Lag per partition of `group` on `topics` (logical names): latest offsets minus committed ones. */
+  /** Lag of every group this bus consumes for, on all its topics: what the consumer-lag metric reports. */
+  async subscribedLag(): Promise<PartitionLag[]> {
+    const perGroup = await Promise.all([...this.consumers].map(([group, member]) => this.consumerLag(group, member.topics)));
+    return perGroup.flat();
+  }
+
   async consumerLag(group: string, topics: string[]): Promise<PartitionLag[]> {
     await this.connect();
     const committed = await this.admin.fetchOffsets({
@@ -163,9 +169,7 @@ export class KafkaEventBus implements EventBus {
       await Promise.allSettled([...this.pendingPublishes]);
       const handledBefore = this.totalHandled();
       if (!this.anyBusy() && this.pendingPublishes.size === 0) {
-        remaining = (await Promise.all([...this.consumers].map(([group, member]) => this.consumerLag(group, member.topics))))
-          .flat()
-          .filter((partition) => partition.lag > 0);
+        remaining = (await this.subscribedLag()).filter((partition) => partition.lag > 0);
         if (remaining.length === 0 && !this.anyBusy() && this.pendingPublishes.size === 0 && this.totalHandled() === handledBefore) return;
       }
       if (Date.now() > deadline) {

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { EventEmitter } from 'node:events';
 
 import type { PGlite, Results } from '@electric-sql/pglite';
@@ -50,6 +51,8 @@ export function createPgliteDriver(source: PgliteSource): PgCompatibleDriver {
 export async function openPglite(dataDir: string | null): Promise<PGlite> {
   // Loaded on demand so that users of a real PostgreSQL never pay for the WASM module.
   const { PGlite: PGliteClass } = await import('@electric-sql/pglite');
+  // PGlite creates only the last folder of the path; a fresh machine has none of its parents.
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   // Options object form: with an undefined first argument PGlite would ignore the second one.
   const database = new PGliteClass({ ...(dataDir ? { dataDir } : {}), parsers: PG_COMPATIBLE_PARSERS });
   await database.waitReady;

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import { loadServiceConfig } from '@jdpipe/config';
 import { KafkaEventBus, loadKafkaConfig } from '@jdpipe/kafka';
+import { PipelineMetrics } from '@jdpipe/telemetry';
 
 import { HealthModule } from '../health/health.module';
 import { PipelinePlatformModule } from '../pipeline-platform/pipeline-platform.module';
@@ -23,6 +24,10 @@ export class ServicePlatformModule {
           createBus: async () => {
             const bus = new KafkaEventBus(kafka);
             await bus.connect();
+            // Read at each metric collection (only when metrics are exported): lag per stage and partition.
+            new PipelineMetrics().observeConsumerLag(async () =>
+              (await bus.subscribedLag()).map((p) => ({ stage: p.group, topic: p.topic, partition: p.partition, lag: p.lag })),
+            );
             return bus;
           },
           prepareDatabase: false,
