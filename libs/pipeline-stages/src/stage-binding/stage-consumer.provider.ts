@@ -1,6 +1,6 @@
 import type { InjectionToken, OnApplicationBootstrap, Provider } from '@nestjs/common';
 
-import { EVENT_BUS, eventMessage, startStageConsumer, type EventBus } from '@jdpipe/messaging';
+import { EVENT_BUS, eventMessage, startStageConsumer, type EventBus, type StageLog } from '@jdpipe/messaging';
 
 /** What binds one stage to the bus: the topic it consumes, the event class, and the topic it publishes. */
 export interface StageBinding<TIn extends object, TOut extends { postingId: string }> {
@@ -12,9 +12,16 @@ export interface StageBinding<TIn extends object, TOut extends { postingId: stri
   handle(event: TIn): Promise<TOut>;
 }
 
+/** Where stages write their log lines; absent in the embedded CLI, whose stdout belongs to its output. */
+export const STAGE_LOG = Symbol('STAGE_LOG');
+
 /** The stage's edge: starts consuming once the whole application has booted. */
 class StageConsumer<TIn extends object, TOut extends { postingId: string }> implements OnApplicationBootstrap {
-  constructor(private readonly bus: EventBus, private readonly binding: StageBinding<TIn, TOut>) {}
+  constructor(
+    private readonly bus: EventBus,
+    private readonly binding: StageBinding<TIn, TOut>,
+    private readonly log: StageLog | undefined,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { consumes, publishes, group, eventClass } = this.binding;
@@ -23,6 +30,7 @@ class StageConsumer<TIn extends object, TOut extends { postingId: string }> impl
       group,
       eventClass,
       handle: async (event) => [eventMessage(publishes, await this.binding.handle(event))],
+      log: this.log,
     });
   }
 }
@@ -42,10 +50,10 @@ export function stageConsumerProvider<TIn extends object, TOut extends { posting
 }): Provider {
   return {
     provide: `${spec.group}-consumer`,
-    useFactory: (bus: EventBus, ...deps: never[]) => {
+    useFactory: (bus: EventBus, log: StageLog | undefined, ...deps: never[]) => {
       const handler = spec.createHandler(...deps);
-      return new StageConsumer(bus, { ...spec, handle: (event) => handler.handle(event) });
+      return new StageConsumer(bus, { ...spec, handle: (event) => handler.handle(event) }, log);
     },
-    inject: [EVENT_BUS, ...spec.inject],
+    inject: [EVENT_BUS, { token: STAGE_LOG, optional: true }, ...spec.inject],
   };
 }

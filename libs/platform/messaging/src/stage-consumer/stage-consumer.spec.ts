@@ -120,15 +120,18 @@ describe('startStageConsumer', () => {
     assert.match(dlq[0]!.headers[HEADERS.errorReason]!, /gave up after 3 attempts/);
   });
 
-  it('does not retry an unexpected error: it is dead-lettered at once as STAGE.FAILED', async () => {
+  it('does not retry an unexpected error: it is dead-lettered at once as STAGE.FAILED, and logged', async () => {
     const bus = new InProcessEventBus();
     const dlq = await collect(bus, `${TOPIC}.dlq`);
+    const lines: Array<{ level: string; msg: string; fields?: Record<string, unknown> }> = [];
+    const log = (level: string) => (msg: string, fields?: Record<string, unknown>) => void lines.push({ level, msg, fields });
     let calls = 0;
     await startStageConsumer(bus, {
       topic: TOPIC,
       group: 'stage',
       eventClass: JobPostedV1,
       retryPolicy: noDelay,
+      log: { info: log('info'), warn: log('warn'), error: log('error') },
       handle: () => {
         calls += 1;
         throw new TypeError('cannot read properties of undefined');
@@ -138,5 +141,6 @@ describe('startStageConsumer', () => {
     await bus.drain();
     assert.equal(calls, 1);
     assert.equal(dlq[0]!.headers[HEADERS.errorCode], 'STAGE.FAILED');
+    assert.deepEqual(lines.map((l) => [l.level, l.msg, l.fields?.code]), [['error', 'dead-lettered', 'STAGE.FAILED']]);
   });
 });

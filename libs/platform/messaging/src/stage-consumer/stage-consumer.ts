@@ -20,6 +20,15 @@ export interface StageConsumerSpec<TEvent extends object> {
   handle(event: TEvent, message: BusMessage): Promise<OutgoingMessage[]>;
   retryPolicy?: RetryPolicy;
   onDeadLetter?(code: string, reason: string, message: BusMessage): void;
+  /** Structured log of each outcome; services log JSON lines, the embedded CLI keeps stdout for its output. */
+  log?: StageLog;
+}
+
+/** The log lines a stage writes; trace and run ids come from the active span and baggage. */
+export interface StageLog {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
 }
 
 // Created on first use, after telemetry has registered its meter provider.
@@ -60,15 +69,18 @@ async function handleWithPolicy<TEvent extends object>(
   let attempt = attemptOf(message);
   for (;;) {
     const started = performance.now();
+    let identity: { runId?: string; postingId?: string } = {};
     try {
       const event = decodeEvent(spec.eventClass, message.value);
-      const identity = event as { runId?: string; postingId?: string };
+      identity = event as { runId?: string; postingId?: string };
       await withRunContext({ runId: identity.runId ?? '', postingId: identity.postingId ?? '' }, async () => {
         const outgoing = await spec.handle(event, message);
         for (const next of outgoing) await bus.publish({ ...next, headers: injectTraceHeaders({ ...next.headers }) });
       });
+      const durationMs = performance.now() - started;
       metrics.recordProcessed(spec.group, 'succeeded');
-      metrics.recordStageDuration(spec.group, performance.now() - started, 'succeeded');
+      metrics.recordStageDuration(spec.group, durationMs, 'succeeded');
+      spec.log?.info('handled', { ...where(message), runId: identity.runId, durationMs: Math.round(durationMs * 10) / 10 });
       return;
     } catch (error) {
       const outcome = await settleFailure(bus, message, error, attempt, policy, spec.onDeadLetter);
@@ -77,10 +89,17 @@ async function handleWithPolicy<TEvent extends object>(
       if (outcome.action === 'dead-lettered') {
         metrics.recordProcessed(spec.group, 'dead_lettered');
         metrics.recordDeadLetter(spec.topic, outcome.code);
+        spec.log?.error('dead-lettered', { ...where(message), code: outcome.code, reason: outcome.reason, attempt });
+      } else {
+        spec.log?.warn('failed, will retry', { ...where(message), code, attempt, reason: (error as Error).message });
       }
       if (outcome.action !== 'retry-in-place') return;
       await new Promise((resolve) => setTimeout(resolve, outcome.delayMs));
       attempt += 1;
     }
   }
+}
+
+function where(message: BusMessage): Record<string, unknown> {
+  return { topic: message.topic, partition: message.partition, offset: message.offset, key: message.key };
 }

@@ -2,9 +2,9 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { DataSource } from 'typeorm';
 
 import { checkCatalog, loadSeedCatalog } from '@jdpipe/catalog';
-import { EVENT_BUS, type EventBus } from '@jdpipe/messaging';
+import { EVENT_BUS, type EventBus, type StageLog } from '@jdpipe/messaging';
 import { CatalogStore, createDataSource, ReviewQueueStore, RunStore, runMigrations, type DatabaseTarget } from '@jdpipe/persistence';
-import { CATALOG_SOURCE, CatalogRuntime, RUN_RECORDER } from '@jdpipe/pipeline-stages';
+import { CATALOG_SOURCE, CatalogRuntime, RUN_RECORDER, STAGE_LOG } from '@jdpipe/pipeline-stages';
 
 export interface PipelinePlatformOptions {
   database: DatabaseTarget;
@@ -17,11 +17,16 @@ export interface PipelinePlatformOptions {
   prepareDatabase: boolean;
   /** Seed catalog folder; undefined = the one shipped in the repository. */
   seedDir?: string;
+  /** Where the stages log; services log JSON lines, the embedded CLI nothing. */
+  stageLog?: StageLog;
 }
 
 /** Closes the bus first, so in-flight runs finish writing, then the database. */
 class PlatformShutdown implements OnApplicationShutdown {
-  constructor(private readonly bus: EventBus, private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly bus: EventBus,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.bus.close();
@@ -49,6 +54,7 @@ export class PipelinePlatformModule {
           },
         },
         { provide: EVENT_BUS, useFactory: () => options.createBus() },
+        ...(options.stageLog ? [{ provide: STAGE_LOG, useValue: options.stageLog }] : []),
         { provide: CatalogStore, useFactory: (ds: DataSource) => new CatalogStore(ds), inject: [DataSource] },
         { provide: RunStore, useFactory: (ds: DataSource) => new RunStore(ds), inject: [DataSource] },
         { provide: ReviewQueueStore, useFactory: (ds: DataSource) => new ReviewQueueStore(ds), inject: [DataSource] },
@@ -69,7 +75,17 @@ export class PipelinePlatformModule {
           inject: [EVENT_BUS, DataSource],
         },
       ],
-      exports: [DataSource, EVENT_BUS, CatalogStore, RunStore, ReviewQueueStore, CATALOG_SOURCE, RUN_RECORDER, CatalogRuntime],
+      exports: [
+        ...(options.stageLog ? [STAGE_LOG] : []),
+        DataSource,
+        EVENT_BUS,
+        CatalogStore,
+        RunStore,
+        ReviewQueueStore,
+        CATALOG_SOURCE,
+        RUN_RECORDER,
+        CatalogRuntime,
+      ],
     };
   }
 }

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import { loadServiceConfig } from '@jdpipe/config';
 import { KafkaEventBus, loadKafkaConfig } from '@jdpipe/kafka';
-import { PipelineMetrics } from '@jdpipe/telemetry';
+import { createJsonLogger, PipelineMetrics } from '@jdpipe/telemetry';
 
 import { HealthModule } from '../health/health.module';
 import { PipelinePlatformModule } from '../pipeline-platform/pipeline-platform.module';
@@ -31,6 +31,7 @@ export class ServicePlatformModule {
             return bus;
           },
           prepareDatabase: false,
+          stageLog: createJsonLogger(serviceName),
         }),
         HealthModule,
       ],
