@@ -4,3 +4,4 @@ export * from './run-documents/run-document.builder';
 export * from './real-postings/real-postings';
 export * from './kafka/wait-for';
 export * from './kafka/kafka-test-harness';
+export * from './fake-llm';

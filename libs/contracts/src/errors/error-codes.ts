@@ -15,6 +15,15 @@ export const ERROR_CODES = {
   'BUS.UNAVAILABLE': { retriable: true, meaning: 'The message broker could not be reached or did not acknowledge a publish.' },
   'CATALOG.INVALID': { retriable: false, meaning: 'The catalog failed its checks.' },
   'INPUT.INVALID': { retriable: false, meaning: 'A command-line or API input is malformed.' },
+  'LLM.TIMEOUT': { retriable: true, meaning: 'The model did not answer within the timeout, retries included.' },
+  'LLM.RATE_LIMITED': { retriable: true, meaning: 'The model provider kept answering 429 (rate limit) after the allowed retries.' },
+  'LLM.UNAVAILABLE': { retriable: true, meaning: 'The model provider could not be reached, failed (5xx) or rejected the request.' },
+  'LLM.QUOTA': { retriable: false, meaning: 'The provider account has no quota or credit left (insufficient_quota); retrying cannot help.' },
+  'LLM.REFUSED': { retriable: false, meaning: 'The model refused to answer or its answer was filtered.' },
+  'LLM.TRUNCATED': { retriable: false, meaning: 'The answer was cut off at the output token limit (finish_reason=length).' },
+  'LLM.INVALID_OUTPUT': { retriable: false, meaning: 'The answer is not JSON or does not satisfy the requested schema.' },
+  'LLM.BUDGET_EXCEEDED': { retriable: false, meaning: "The call would exceed the run's token or cost budget, so it was not made." },
+  'LLM.UNGROUNDED': { retriable: false, meaning: 'The model proposed something whose evidence is not in the posting; it was dropped.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,3 @@
+export * from './fake-llm-server';
+export * from './fake-llm-replies';
+export * from './deterministic-embedding';
