@@ -29,7 +29,7 @@ export default tseslint.config(
   },
   {
     // type:domain — pure TypeScript (also enforced by the Nx tags in each project.json).
-    files: ['libs/jd-parsing/**/*.ts', 'libs/catalog/**/*.ts', 'libs/skill-matching/**/*.ts', 'libs/role-matching/**/*.ts', 'libs/evaluation/**/*.ts'],
+    files: ['libs/jd-parsing/**/*.ts', 'libs/catalog/**/*.ts', 'libs/catalog-import/**/*.ts', 'libs/skill-matching/**/*.ts', 'libs/role-matching/**/*.ts', 'libs/evaluation/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: FRAMEWORK_IMPORTS }] },
   },
   {

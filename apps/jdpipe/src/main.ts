@@ -8,10 +8,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { PipelineError } from '@jdpipe/contracts';
 import { CatalogRuntime } from '@jdpipe/pipeline-stages';
 import { loadEmbeddedConfig, type EmbeddedConfig } from '@jdpipe/config';
+import type { DatabaseTarget } from '@jdpipe/persistence';
 
 import { runBatch } from './batch/batch.command';
 import { benchmark, renderBenchReport } from './bench/bench.command';
 import { loadBenchCorpus } from './bench/real-postings-corpus';
+import { importCatalog } from './catalog-import/catalog-import.command';
 import { checkSeedCatalog } from './cli/catalog-check.command';
 import { runOne } from './cli/run.command';
 import { USAGE } from './cli/usage';
@@ -32,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       corpus: { type: 'string' },
       limit: { type: 'string' },
+      release: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -71,11 +74,15 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'db':
       if (args[0] !== 'migrate') break;
-      return migrateDatabase(
-        process.env.DATABASE_URL
-          ? { kind: 'postgres', url: process.env.DATABASE_URL, schema: process.env.DATABASE_SCHEMA || undefined }
-          : { kind: 'pglite', dataDir: config.dataDir },
+      return migrateDatabase(databaseTarget(config), config.seedDir ?? undefined);
+    case 'catalog':
+      if (args[0] !== 'import') break;
+      return importCatalog(
+        requireArg(args[1], 'catalog import esco|onet DIR'),
+        requireArg(args[2], 'catalog import esco|onet DIR'),
+        databaseTarget(config),
         config.seedDir ?? undefined,
+        { release: values.release },
       );
   }
   process.stderr.write(`unknown command: ${[command, ...args].join(' ')}\n\n${USAGE}`);
@@ -92,6 +99,13 @@ async function withPipeline(
   } finally {
     await app.close();
   }
+}
+
+/** The embedded database, or the service deployment's PostgreSQL when DATABASE_URL is set. */
+function databaseTarget(config: EmbeddedConfig): DatabaseTarget {
+  return process.env.DATABASE_URL
+    ? { kind: 'postgres', url: process.env.DATABASE_URL, schema: process.env.DATABASE_SCHEMA || undefined }
+    : { kind: 'pglite', dataDir: config.dataDir };
 }
 
 function requireArg(value: string | undefined, usage: string): string {

@@ -5,3 +5,4 @@ export * from './real-postings/real-postings';
 export * from './kafka/wait-for';
 export * from './kafka/kafka-test-harness';
 export * from './fake-llm';
+export * from './stack';

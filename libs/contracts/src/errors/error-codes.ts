@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   'EVENT.TOO_LARGE': { retriable: false, meaning: 'The message is larger than MAX_EVENT_BYTES.' },
   'STAGE.FAILED': { retriable: false, meaning: 'A stage threw an unexpected error.' },
   'DB.UNAVAILABLE': { retriable: true, meaning: 'The database could not be reached.' },
+  'DB.CONFLICT': { retriable: true, meaning: 'A transaction lost a deadlock or serialization conflict; retrying succeeds.' },
   'BUS.UNAVAILABLE': { retriable: true, meaning: 'The message broker could not be reached or did not acknowledge a publish.' },
   'CATALOG.INVALID': { retriable: false, meaning: 'The catalog failed its checks.' },
   'INPUT.INVALID': { retriable: false, meaning: 'A command-line or API input is malformed.' },

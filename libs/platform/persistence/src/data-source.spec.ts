@@ -11,6 +11,7 @@ import { createDataSource, dataSourceOptions, runMigrations } from './data-sourc
 import { smallSeed } from './spec-fixtures/catalog.fixture';
 
 const EXPECTED_TABLES = [
+  'catalog_import_entries',
   'catalog_versions',
   'dimensions',
   'domains',
@@ -24,6 +25,7 @@ const EXPECTED_TABLES = [
   'role_dimension_links',
   'role_dimensions',
   'role_kras',
+  'role_skill_links',
   'roles',
   'run_signals',
   'run_skills',
@@ -50,7 +52,7 @@ after(async () => {
 });
 
 test('migrations build the whole schema on an empty database', async () => {
-  assert.deepEqual(migratedFirstTime, ['InitialSchema1795625921138']);
+  assert.deepEqual(migratedFirstTime, ['InitialSchema1795625921138', 'CatalogImports1795700000000']);
   const tables: Array<{ table_name: string }> = await dataSource.query(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
   );
@@ -63,7 +65,7 @@ test('migrations build the whole schema on an empty database', async () => {
 test('running migrations again applies nothing', async () => {
   assert.deepEqual(await runMigrations(dataSource), []);
   const applied: Array<{ total: string }> = await dataSource.query('SELECT count(*) AS total FROM typeorm_migrations');
-  assert.equal(Number(applied[0].total), 1);
+  assert.equal(Number(applied[0].total), 2);
 });
 
 test('the entities describe exactly the migrated schema (TypeORM would change nothing)', async () => {

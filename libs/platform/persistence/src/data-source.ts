@@ -19,6 +19,7 @@ import { ProcessedEventEntity } from './idempotency/processed-event.entity';
 import { RoleDimensionLinkEntity } from './links/role-dimension-link.entity';
 import { SkillDimensionLinkEntity } from './links/skill-dimension-link.entity';
 import { InitialSchema1795625921138 } from './migrations/1795625921138-initial-schema';
+import { CatalogImports1795700000000 } from './migrations/1795700000000-catalog-imports';
 import { createPgliteDriver } from './pglite/pglite-pg-driver';
 import { ReviewQueueEvidenceEntity } from './review/review-queue-evidence.entity';
 import { ReviewQueueItemEntity } from './review/review-queue-item.entity';
@@ -60,7 +61,7 @@ export const PERSISTENCE_ENTITIES = [
   RoleCentroidEntity,
 ];
 
-export const PERSISTENCE_MIGRATIONS = [InitialSchema1795625921138];
+export const PERSISTENCE_MIGRATIONS = [InitialSchema1795625921138, CatalogImports1795700000000];
 
 /** Builds the options without connecting; the schema is owned by the checked-in migrations. */
 export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {

@@ -13,6 +13,10 @@ export class CatalogVersionEntity {
   @Column({ type: 'text', name: 'reason' })
   reason!: string;
 
+  /** Counts of what an import added, changed, kept and retired; null for seed syncs. */
+  @Column({ type: 'jsonb', name: 'changes', nullable: true })
+  changes!: Record<string, unknown> | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt!: Date;
 }

@@ -111,7 +111,7 @@ export class CatalogStore {
       const dimensionRows: DimensionRow[] = await manager.query('SELECT slug, name, description FROM dimensions ORDER BY slug');
       const skillRows: SkillRow[] = await manager.query(
         `SELECT id, slug, name, category, sub_category, nature, volatility, lifespan, version_strategy
-         FROM skills ORDER BY slug`,
+         FROM skills WHERE retired_at IS NULL ORDER BY slug`,
       );
       const aliasRows: AliasRow[] = await manager.query(
         `SELECT skill_id, text, alias_type, match_strategy, context
@@ -121,12 +121,13 @@ export class CatalogStore {
         `SELECT sd.skill_id, d.slug FROM skill_dimensions sd JOIN dimensions d ON d.id = sd.dimension_id
          ORDER BY sd.skill_id, sd.position, d.slug`,
       );
-      const roleRows: RoleRow[] = await manager.query('SELECT id, slug, name, domain, description FROM roles ORDER BY slug');
+      // Entries a newer import release dropped stay in the tables for history, but no longer match.
+      const roleRows: RoleRow[] = await manager.query('SELECT id, slug, name, domain, description FROM roles WHERE retired_at IS NULL ORDER BY slug');
       const roleListRows: RoleListRow[] = await manager.query(
         `SELECT 'aliases' AS list, role_id, position, text AS value FROM role_aliases
          UNION ALL SELECT 'kras', role_id, position, text FROM role_kras
          UNION ALL SELECT 'coreSkills', rc.role_id, rc.position, s.slug
-           FROM role_core_skills rc JOIN skills s ON s.id = rc.skill_id
+           FROM role_core_skills rc JOIN skills s ON s.id = rc.skill_id WHERE s.retired_at IS NULL
          UNION ALL SELECT 'dimensions', rd.role_id, rd.position, d.slug
            FROM role_dimensions rd JOIN dimensions d ON d.id = rd.dimension_id
          ORDER BY role_id, list, position, value`,

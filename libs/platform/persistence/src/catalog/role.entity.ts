@@ -5,6 +5,8 @@ import { DomainEntity } from './domain.entity';
 @Entity({ name: 'roles' })
 @Unique('UQ_roles_slug', ['slug'])
 @Index('IDX_roles_domain', ['domain'])
+// Partial unique index (external ids of one source), created by the catalog-imports migration.
+@Index('UQ_roles_source_external_id', { synchronize: false })
 export class RoleEntity {
   @PrimaryGeneratedColumn({ type: 'integer', name: 'id' })
   id!: number;
@@ -28,6 +30,14 @@ export class RoleEntity {
 
   @Column({ type: 'text', name: 'source', default: 'seed' })
   source!: string;
+
+  /** The taxonomy's id (ESCO URI, O*NET-SOC code) of a role an import created. */
+  @Column({ type: 'text', name: 'external_id', nullable: true })
+  externalId!: string | null;
+
+  /** Set when the taxonomy release that created the row no longer has it: kept for history. */
+  @Column({ type: 'timestamptz', name: 'retired_at', nullable: true })
+  retiredAt!: Date | null;
 
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
   updatedAt!: Date;

@@ -16,6 +16,8 @@ import { SkillCategoryEntity } from './skill-category.entity';
 @Entity({ name: 'skills' })
 @Unique('UQ_skills_slug', ['slug'])
 @Index('IDX_skills_category', ['category'])
+// Partial unique index (external ids of one source), created by the catalog-imports migration.
+@Index('UQ_skills_source_external_id', { synchronize: false })
 @Check('CHK_skills_nature', `"nature" IN ('TOOL','LANGUAGE','FRAMEWORK','PLATFORM','PRACTICE','CONCEPT','SOFT','CERTIFICATION','DOMAIN')`)
 @Check('CHK_skills_volatility', `"volatility" IN ('LOW','MEDIUM','HIGH')`)
 @Check('CHK_skills_lifespan', `"lifespan" IN ('EVERGREEN','MULTI_YEAR','SHORT_LIVED')`)
@@ -57,6 +59,10 @@ export class SkillEntity {
 
   @Column({ type: 'text', name: 'external_id', nullable: true })
   externalId!: string | null;
+
+  /** Set when the taxonomy release that created the row no longer has it: kept for history. */
+  @Column({ type: 'timestamptz', name: 'retired_at', nullable: true })
+  retiredAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt!: Date;

@@ -4,6 +4,7 @@ import type { CandidateRoleSignal, DecisionCase, ExtractionMode, Proposal, RunDo
 import { withSpan } from '@jdpipe/telemetry';
 
 import { normaliseProposalValue } from '../review/proposal-key';
+import { asRetriableWhenTransient } from './transient-database-errors';
 import { RunEntity } from './run.entity';
 
 /** Identifies the event being applied, so that applying it twice changes nothing. */
@@ -57,24 +58,26 @@ export class RunStore {
     const doc = withoutNulCharacters(run);
     const attributes = { 'db.system': 'postgresql', 'db.operation.name': 'save run', 'jdpipe.run_id': doc.runId };
     return withSpan('db.transaction save run', attributes, () =>
-      this.dataSource.transaction(async (manager) => {
-        const claimed: unknown[] = await manager.query(
-          `INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)
+      asRetriableWhenTransient(() =>
+        this.dataSource.transaction(async (manager) => {
+          const claimed: unknown[] = await manager.query(
+            `INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)
          ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
-          [dedupe.consumer, dedupe.eventId],
-        );
-        if (claimed.length === 0) return 'duplicate';
-        // The same run under another event id (an upstream retry): remember the event, keep the first write.
-        if (!(await insertRun(manager, doc))) return 'duplicate';
-        await insertStageResults(manager, doc);
-        await insertSkills(manager, doc);
-        await insertSignals(manager, doc);
-        await insertLlmCalls(manager, doc);
-        await upsertProposals(manager, doc);
-        await countDimensionLinks(manager, doc);
-        if (doc.role && kraVector && kraVector.length > 0) await updateCentroid(manager, doc.role.slug, kraVector);
-        return 'saved';
-      }),
+            [dedupe.consumer, dedupe.eventId],
+          );
+          if (claimed.length === 0) return 'duplicate';
+          // The same run under another event id (an upstream retry): remember the event, keep the first write.
+          if (!(await insertRun(manager, doc))) return 'duplicate';
+          await insertStageResults(manager, doc);
+          await insertSkills(manager, doc);
+          await insertSignals(manager, doc);
+          await insertLlmCalls(manager, doc);
+          await upsertProposals(manager, doc);
+          await countDimensionLinks(manager, doc);
+          if (doc.role && kraVector && kraVector.length > 0) await updateCentroid(manager, doc.role.slug, kraVector);
+          return 'saved';
+        }),
+      ),
     );
   }
 
@@ -342,7 +345,8 @@ async function upsertProposals(manager: EntityManager, doc: RunDocument): Promis
     }
     byKey.set(key, { proposal, normalised, evidence: proposal.evidence });
   }
-  const queued = [...byKey.values()];
+  // Rows go in key order so concurrent transactions lock shared review items in the same order (no deadlock).
+  const queued = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, item]) => item);
   if (queued.length === 0) return;
   const items: Array<{ id: number; kind: string; normalised_value: string; target: string | null }> = await manager.query(
     `INSERT INTO review_queue (kind, value, normalised_value, target, payload, status, occurrences, first_run_id,
@@ -401,7 +405,8 @@ async function countDimensionLinks(manager: EntityManager, doc: RunDocument): Pr
     }
   }
   if (skillPairs.size > 0) {
-    const pairs = [...skillPairs].map((pair) => JSON.parse(pair) as [string, string]);
+    // Sorted for the same reason as the review items: one lock order for every transaction.
+    const pairs = [...skillPairs].sort().map((pair) => JSON.parse(pair) as [string, string]);
     await manager.query(
       `INSERT INTO skill_dimension_links (skill_slug, dimension_slug, run_count)
        SELECT u.skill_slug, u.dimension_slug, 1 FROM unnest($1::text[], $2::text[]) AS u(skill_slug, dimension_slug)
@@ -416,7 +421,7 @@ async function countDimensionLinks(manager: EntityManager, doc: RunDocument): Pr
        SELECT $1, u.dimension_slug, 1 FROM unnest($2::text[]) AS u(dimension_slug)
        ON CONFLICT (role_slug, dimension_slug) DO UPDATE SET
          run_count = role_dimension_links.run_count + 1, last_seen_at = now()`,
-      [doc.role.slug, [...roleDimensions]],
+      [doc.role.slug, [...roleDimensions].sort()],
     );
   }
 }

@@ -2,9 +2,12 @@ import 'reflect-metadata';
 
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 
 import { loadServiceConfig } from '@jdpipe/config';
 import { createJsonLogger, NestJsonLogger, type RunningTelemetry } from '@jdpipe/telemetry';
+
+const MAX_REQUEST_BODY = '32mb';
 
 /**
  * Starts one service of the deployment: Nest with JSON logs and its HTTP port (health, readiness, and the
@@ -14,7 +17,10 @@ import { createJsonLogger, NestJsonLogger, type RunningTelemetry } from '@jdpipe
 export async function runService(serviceName: string, module: unknown, telemetry: RunningTelemetry): Promise<INestApplication> {
   const config = loadServiceConfig(serviceName);
   const logger = createJsonLogger(serviceName);
-  const app = await NestFactory.create(module as never, { logger: new NestJsonLogger(logger) });
+  const app = await NestFactory.create<NestExpressApplication>(module as never, { logger: new NestJsonLogger(logger) });
+  // A batch of up to 500 postings must fit in one request (Express's default is 100 kB); larger loads belong on
+  // the topic itself.
+  app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
