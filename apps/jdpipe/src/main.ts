@@ -8,10 +8,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { PipelineError } from '@jdpipe/contracts';
 import { CatalogRuntime } from '@jdpipe/pipeline-stages';
 import { loadEmbeddedConfig, type EmbeddedConfig } from '@jdpipe/config';
+import { loadLlmConfig, type LlmConfig } from '@jdpipe/llm';
 import type { DatabaseTarget } from '@jdpipe/persistence';
 
 import { runBatch } from './batch/batch.command';
 import { benchmark, renderBenchReport } from './bench/bench.command';
+import { benchmarkCatalogScale, renderCatalogScaleReport } from './bench/catalog-scale.bench';
 import { loadBenchCorpus } from './bench/real-postings-corpus';
 import { importCatalog } from './catalog-import/catalog-import.command';
 import { checkSeedCatalog } from './cli/catalog-check.command';
@@ -22,6 +24,9 @@ import { startEmbeddedApp } from './embedded/embedded-app';
 import { evaluateCases } from './evaluation/eval.command';
 import { PostingSubmitter } from './ingest/posting-submitter';
 import { formatMs } from './report/run-report.renderer';
+import { runReviewCommand } from './review/review.command';
+import { evaluateTitles } from './title-evaluation/title-eval.command';
+import { reviewServiceOf } from './review/review-service.factory';
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -35,6 +40,17 @@ async function main(argv: string[]): Promise<number> {
       corpus: { type: 'string' },
       limit: { type: 'string' },
       release: { type: 'string' },
+      mode: { type: 'string' },
+      by: { type: 'string' },
+      kind: { type: 'string' },
+      status: { type: 'string' },
+      as: { type: 'string' },
+      category: { type: 'string' },
+      nature: { type: 'string' },
+      into: { type: 'string' },
+      top: { type: 'string' },
+      esco: { type: 'string' },
+      onet: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -46,11 +62,30 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'catalog' && args[0] === 'check') return checkSeedCatalog(values.seed);
 
   const config = loadEmbeddedConfig();
+  if (command === 'eval' && args[0] === 'titles') {
+    return evaluateTitles(requireArg(args[1], 'eval titles CSV'), databaseTarget(config), config.seedDir ?? undefined, {
+      top: Number(values.top ?? 5),
+      escoDir: values.esco ?? sharedDataDir('esco'),
+      json: values.json,
+    });
+  }
+  if (command === 'bench' && args[0] === 'catalog') {
+    const corpus = loadBenchCorpus(values.corpus, join(process.cwd(), 'eval', 'cases'));
+    const dirs =
+      values.esco || values.onet
+        ? { esco: values.esco, onet: values.onet }
+        : { esco: sharedDataDir('esco'), onet: sharedDataDir('onet_27_0') };
+    const report = await benchmarkCatalogScale(dirs, corpus, Number(values.limit ?? 300), config.seedDir ?? undefined);
+    process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderCatalogScaleReport(report));
+    return 0;
+  }
+  // --mode overrides JDPIPE_LLM_MODE; both are checked (a model mode needs OPENAI_API_KEY or OPENAI_BASE_URL).
+  const llm = loadLlmConfig(values.mode === undefined ? process.env : { ...process.env, JDPIPE_LLM_MODE: values.mode });
   switch (command) {
     case 'run':
-      return withPipeline(config, (submitter) => runOne(submitter, requireArg(args[0], 'run FILE|-'), { title: values.title, json: values.json }));
+      return withPipeline(config, llm, (submitter) => runOne(submitter, requireArg(args[0], 'run FILE|-'), { title: values.title, json: values.json }));
     case 'batch':
-      return withPipeline(config, async (submitter) => {
+      return withPipeline(config, llm, async (submitter) => {
         const summary = await runBatch(submitter, requireArg(args[0], 'batch FILE.jsonl'), values.out ?? null);
         process.stderr.write(
           `${summary.total} lines: ${summary.completed} completed, ${summary.rejected} rejected, ${summary.failed} failed, ` +
@@ -59,19 +94,24 @@ async function main(argv: string[]): Promise<number> {
         return summary.failed > 0 ? 1 : 0;
       });
     case 'eval':
-      return withPipeline(config, async (submitter, app) => {
+      return withPipeline(config, llm, async (submitter, app) => {
         const { index } = await app.get(CatalogRuntime).current();
         await evaluateCases(submitter, index, requireArg(args[0], 'eval DIR_OR_FILE'), values.json);
         return 0;
       });
     case 'bench':
       // Benchmarks always use a fresh in-memory database so figures do not depend on past runs.
-      return withPipeline({ ...config, dataDir: null }, async (submitter) => {
+      return withPipeline({ ...config, dataDir: null }, llm, async (submitter) => {
         const corpus = loadBenchCorpus(values.corpus, join(process.cwd(), 'eval', 'cases'));
         const report = await benchmark(submitter, corpus, Number(values.limit ?? 300));
         process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderBenchReport(report));
         return 0;
       });
+    case 'review':
+      // Through the embedded app, so an approval reloads the matchers of this process as well.
+      return withPipeline(config, llm, (_submitter, app) =>
+        runReviewCommand(reviewServiceOf(app), args, values, (text) => process.stdout.write(text), (text) => process.stderr.write(text)),
+      );
     case 'db':
       if (args[0] !== 'migrate') break;
       return migrateDatabase(databaseTarget(config), config.seedDir ?? undefined);
@@ -91,9 +131,10 @@ async function main(argv: string[]): Promise<number> {
 
 async function withPipeline(
   config: EmbeddedConfig,
+  llm: LlmConfig,
   work: (submitter: PostingSubmitter, app: INestApplicationContext) => Promise<number>,
 ): Promise<number> {
-  const app = await startEmbeddedApp(config);
+  const app = await startEmbeddedApp(config, llm);
   try {
     return await work(app.get(PostingSubmitter), app);
   } finally {
@@ -106,6 +147,11 @@ function databaseTarget(config: EmbeddedConfig): DatabaseTarget {
   return process.env.DATABASE_URL
     ? { kind: 'postgres', url: process.env.DATABASE_URL, schema: process.env.DATABASE_SCHEMA || undefined }
     : { kind: 'pglite', dataDir: config.dataDir };
+}
+
+/** The shared data folder next to the repository (`../shared/data/NAME`), where CI keeps the taxonomy downloads. */
+function sharedDataDir(name: string): string {
+  return join(process.cwd(), '..', 'shared', 'data', name);
 }
 
 function requireArg(value: string | undefined, usage: string): string {

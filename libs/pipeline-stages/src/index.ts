@@ -11,3 +11,6 @@ export * from './persist-run/persist-run.handler';
 export * from './persist-run/persister-stage.module';
 export * from './stage-binding/stage-consumer.provider';
 export * from './ingest-posting/job-posted.factory';
+export * from './llm-assist/llm-assist.runtime';
+export * from './llm-assist/posting-assist.schema';
+export * from './llm-assist/role-tie-break';

@@ -4,15 +4,32 @@ Usage:
   jdpipe run FILE|- [--title "..."] [--json]   one posting (plain text, or JSON {title, description, ...})
   jdpipe batch FILE.jsonl [--out runs.jsonl]   many postings, one JSON object a line
   jdpipe eval DIR_OR_FILE [--json]             labelled cases: skill P/R, role accuracy, field accuracy
+  jdpipe eval titles CSV [--top 5] [--esco DIR]
+                                               top-1/top-k accuracy of title → ESCO occupation (columns text,label)
   jdpipe bench [--corpus DIR] [--limit N]      postings/second and per-stage p50/p99
+  jdpipe bench catalog [--esco DIR] [--onet DIR] [--limit N]
+                                               ESCO/O*NET in memory: load and build times, heap, match ms per KB
   jdpipe catalog check [--seed DIR]            checks the seed catalog; exits 1 on errors
   jdpipe catalog import esco|onet DIR [--release R]
                                                merges an ESCO (tabiya CSV) or O*NET (text) download into the catalog
+  jdpipe review list [--kind K] [--status S] [--limit N]
+                                               the review queue: proposals, how often they recur, a suggested action
+  jdpipe review show ID                        one proposal with the runs and text that proposed it, and its history
+  jdpipe review approve ID [--as "Name"] [--category C] [--nature N]
+                                               approve (optionally edited); changes the catalog, new catalog version
+  jdpipe review reject ID | merge ID --into SKILL_SLUG|ITEM_ID | undo ACTION_ID
+                                               every action takes --by NAME (default $USER) and is undoable
   jdpipe db migrate                            migrations + seed catalog sync (embedded, or DATABASE_URL)
+
+Options of run, batch, eval and bench:
+  --mode offline|llm|hybrid                    extraction path (default JDPIPE_LLM_MODE, else offline); the run
+                                               document's "mode" says which ran
 
 Environment:
   JDPIPE_DATA_DIR        embedded database folder (default ~/.jdpipe/data; ":memory:" keeps nothing)
   JDPIPE_SEED_DIR        seed catalog folder (default: the catalog shipped with jdpipe)
   JDPIPE_RUN_TIMEOUT_MS  how long one run may take before it counts as failed (default 60000)
+  JDPIPE_LLM_MODE        offline (default), llm or hybrid; llm and hybrid need OPENAI_API_KEY or OPENAI_BASE_URL
+  OPENAI_BASE_URL        any OpenAI-compatible server (see libs/platform/llm/README.md for every JDPIPE_LLM_* setting)
   DATABASE_URL           with \`db migrate\` and \`catalog import\`: PostgreSQL of the service deployment (DATABASE_SCHEMA optional)
 `;

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 
 import type { EmbeddedConfig } from '@jdpipe/config';
+import { loadLlmConfig, type LlmConfig } from '@jdpipe/llm';
 import { EVENT_BUS, InProcessEventBus, type EventBus } from '@jdpipe/messaging';
 import { RunStore } from '@jdpipe/persistence';
 import {
@@ -19,7 +20,8 @@ import { PostingSubmitter } from '../ingest/posting-submitter';
  */
 @Module({})
 export class EmbeddedModule {
-  static forRoot(config: EmbeddedConfig): DynamicModule {
+  /** `llm` undefined = the model settings of the environment (offline unless JDPIPE_LLM_MODE says otherwise). */
+  static forRoot(config: EmbeddedConfig, llm: LlmConfig = loadLlmConfig()): DynamicModule {
     return {
       module: EmbeddedModule,
       imports: [
@@ -28,6 +30,7 @@ export class EmbeddedModule {
           createBus: () => Promise.resolve(new InProcessEventBus()),
           prepareDatabase: true,
           seedDir: config.seedDir ?? undefined,
+          llm,
         }),
         ParserStageModule,
         RoleMatcherStageModule,
@@ -38,7 +41,7 @@ export class EmbeddedModule {
         {
           provide: PostingSubmitter,
           useFactory: async (bus: EventBus, runs: RunStore) => {
-            const submitter = new PostingSubmitter(bus, runs, config.runTimeoutMs);
+            const submitter = new PostingSubmitter(bus, runs, config.runTimeoutMs, llm.mode);
             await submitter.listen();
             return submitter;
           },

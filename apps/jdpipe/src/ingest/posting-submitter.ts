@@ -28,6 +28,8 @@ export class PostingSubmitter {
     private readonly bus: EventBus,
     private readonly recorder: RunRecorder,
     private readonly runTimeoutMs: number,
+    /** The mode a posting runs in when the caller names none: the deployment's JDPIPE_LLM_MODE or --mode. */
+    private readonly defaultMode: ExtractionMode = 'offline',
   ) {}
 
   async listen(): Promise<void> {
@@ -41,7 +43,7 @@ export class PostingSubmitter {
   }
 
   /** Submits one posting and resolves with its run document (completed, rejected or failed). */
-  async submit(submission: PostingSubmission, mode: ExtractionMode = 'offline'): Promise<RunDocument> {
+  async submit(submission: PostingSubmission, mode: ExtractionMode = this.defaultMode): Promise<RunDocument> {
     const event = newJobPostedEvent(submission, INGEST_PRODUCER, { mode });
     const runId = event.runId;
     const finished = new Promise<RunDocument>((resolve, reject) => {

@@ -1,5 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+
+import type { LlmAssistSummary, LlmCallRecord } from '../run-document/run-document';
 
 import { EventEnvelope } from '../envelope/event-envelope';
 
@@ -50,4 +52,14 @@ export class JobPostedV1 extends EventEnvelope {
   /** Milliseconds per finished stage, filled in as the run moves on. */
   @IsOptional()
   timings?: Record<string, number>;
+
+  /** Model calls made so far in the run, appended by each stage that asked a model. */
+  @IsOptional()
+  @IsArray()
+  llmCalls?: LlmCallRecord[];
+
+  /** What the model changed so far; absent when no model was asked. */
+  @IsOptional()
+  @IsObject()
+  llmAssist?: LlmAssistSummary;
 }

@@ -21,6 +21,8 @@ export interface RunDocument {
   skills: RunSkill[];
   proposals: Proposal[];
   llmCalls: LlmCallRecord[];
+  /** What the model changed, and what the merge rules refused; absent when no model was asked. */
+  llmAssist?: LlmAssistSummary;
   /** Milliseconds spent per stage: parse, matchRole, resolveSkills, persist. */
   timings: Record<string, number>;
   traceId: string | null;
@@ -153,4 +155,18 @@ export interface LlmCallRecord {
   latencyMs: number;
   cacheHit: boolean;
   error: string | null;
+}
+
+/** The effect of the optional model on one run, next to the calls themselves. */
+export interface LlmAssistSummary {
+  /** Parsed fields whose value came from the model, e.g. `ctc`, `workMode`. */
+  fieldsFromLlm: string[];
+  /** Slugs of skills the model found that the dictionary missed (catalog skills or proposals). */
+  skillsFromLlm: string[];
+  /** Skills the model proposed whose evidence is not in the posting: dropped. */
+  ungroundedSkillsDropped: number;
+  /** Model answers the merge rules refused, each with its reason. */
+  rejected: string[];
+  /** Stages that kept their offline result because the call failed, e.g. `parse: LLM.TIMEOUT`. */
+  fallbacks: string[];
 }

@@ -1,13 +1,18 @@
 import { deriveEvent, type JobParsedV1, type RoleDecidedV1 } from '@jdpipe/contracts';
 
 import type { CatalogRuntime } from '../catalog-runtime/catalog-runtime';
+import { LlmAssist, mergeAssistSummaries } from '../llm-assist/llm-assist.runtime';
+import { breakRoleTie, type RoleDecisionDraft } from '../llm-assist/role-tie-break';
 import { elapsedSince } from '../parse-posting/parse-posting.handler';
 
 export const ROLE_MATCHER_PRODUCER = 'role-matcher';
 
 /** Role-matcher stage: signals for every role, then one decision with its reasons. */
 export class MatchRoleHandler {
-  constructor(private readonly catalog: CatalogRuntime) {}
+  constructor(
+    private readonly catalog: CatalogRuntime,
+    private readonly assist: LlmAssist = LlmAssist.offline(),
+  ) {}
 
   async handle(event: JobParsedV1): Promise<RoleDecidedV1> {
     const started = performance.now();
@@ -28,11 +33,36 @@ export class MatchRoleHandler {
       skillSlugs: [...new Set(event.mentions.map((m) => m.skillSlug))],
       text: event.posting.description,
     });
-    return deriveEvent(event, ROLE_MATCHER_PRODUCER, {
+    let draft: RoleDecisionDraft = {
       role: decision.role,
       runnersUp: decision.runnersUp,
       signals: decision.signals,
       roleProposals: decision.proposals,
+    };
+    let llm = {};
+    // The parser already settled which mode runs; this is the run's last model call, so its budget ends here.
+    if ((event.mode ?? 'offline') !== 'offline' && this.assist.client) {
+      const tieBreak = await breakRoleTie(this.assist, {
+        runId: event.runId,
+        title: event.posting.title ?? null,
+        description: event.posting.description,
+        decision: draft,
+      });
+      this.assist.client.forgetRun(event.runId);
+      if (tieBreak) {
+        draft = tieBreak.decision;
+        llm = {
+          llmCalls: [...(event.llmCalls ?? []), ...tieBreak.assist.records],
+          llmAssist: mergeAssistSummaries(event.llmAssist, tieBreak.assist.summary),
+        };
+      }
+    }
+    return deriveEvent(event, ROLE_MATCHER_PRODUCER, {
+      ...llm,
+      role: draft.role,
+      runnersUp: draft.runnersUp,
+      signals: draft.signals,
+      roleProposals: draft.roleProposals,
       kraVector: decision.kraVector,
       timings: { ...event.timings, matchRole: elapsedSince(started) },
     });

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { JobParsedV1, TOPICS } from '@jdpipe/contracts';
 
 import { CatalogRuntime } from '../catalog-runtime/catalog-runtime';
+import { LLM_ASSIST, LlmAssist } from '../llm-assist/llm-assist.runtime';
 import { stageConsumerProvider } from '../stage-binding/stage-consumer.provider';
 import { MatchRoleHandler, ROLE_MATCHER_PRODUCER } from './match-role.handler';
 
@@ -13,8 +14,8 @@ import { MatchRoleHandler, ROLE_MATCHER_PRODUCER } from './match-role.handler';
       publishes: TOPICS.roleDecided,
       group: ROLE_MATCHER_PRODUCER,
       eventClass: JobParsedV1,
-      inject: [CatalogRuntime],
-      createHandler: (catalog: CatalogRuntime) => new MatchRoleHandler(catalog),
+      inject: [CatalogRuntime, LLM_ASSIST],
+      createHandler: (catalog: CatalogRuntime, assist: LlmAssist) => new MatchRoleHandler(catalog, assist),
     }),
   ],
 })

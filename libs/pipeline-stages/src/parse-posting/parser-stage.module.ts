@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { JobPostedV1, TOPICS } from '@jdpipe/contracts';
 
 import { CatalogRuntime } from '../catalog-runtime/catalog-runtime';
+import { LLM_ASSIST, LlmAssist } from '../llm-assist/llm-assist.runtime';
 import { stageConsumerProvider } from '../stage-binding/stage-consumer.provider';
 import { PARSER_PRODUCER, ParsePostingHandler } from './parse-posting.handler';
 
@@ -13,8 +14,8 @@ import { PARSER_PRODUCER, ParsePostingHandler } from './parse-posting.handler';
       publishes: TOPICS.jobParsed,
       group: PARSER_PRODUCER,
       eventClass: JobPostedV1,
-      inject: [CatalogRuntime],
-      createHandler: (catalog: CatalogRuntime) => new ParsePostingHandler(catalog),
+      inject: [CatalogRuntime, LLM_ASSIST],
+      createHandler: (catalog: CatalogRuntime, assist: LlmAssist) => new ParsePostingHandler(catalog, assist),
     }),
   ],
 })

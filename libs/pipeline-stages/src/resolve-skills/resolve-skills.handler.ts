@@ -23,8 +23,14 @@ export class ResolveSkillsHandler {
       catalog: index,
       chosenRoleSlug: event.role && !event.role.isNew ? event.role.slug : null,
     });
+    // Skills only the model found say so; their evidence is the posting's words it quoted.
+    const fromLlm = new Set(event.llmAssist?.skillsFromLlm ?? []);
+    const skills =
+      fromLlm.size === 0
+        ? resolved.skills
+        : resolved.skills.map((skill) => (fromLlm.has(skill.slug) ? { ...skill, matchedVia: 'llm' } : skill));
     return deriveEvent(event, SKILL_RESOLVER_PRODUCER, {
-      skills: resolved.skills,
+      skills,
       skillProposals: resolved.proposals,
       timings: { ...event.timings, resolveSkills: elapsedSince(started) },
     });

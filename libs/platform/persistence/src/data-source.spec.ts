@@ -17,6 +17,7 @@ const EXPECTED_TABLES = [
   'domains',
   'llm_calls',
   'processed_events',
+  'review_actions',
   'review_queue',
   'review_queue_evidence',
   'role_aliases',
@@ -52,7 +53,7 @@ after(async () => {
 });
 
 test('migrations build the whole schema on an empty database', async () => {
-  assert.deepEqual(migratedFirstTime, ['InitialSchema1795625921138', 'CatalogImports1795700000000']);
+  assert.deepEqual(migratedFirstTime, ['InitialSchema1795625921138', 'CatalogImports1795700000000', 'ReviewActions1795800000000']);
   const tables: Array<{ table_name: string }> = await dataSource.query(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
   );
@@ -65,7 +66,7 @@ test('migrations build the whole schema on an empty database', async () => {
 test('running migrations again applies nothing', async () => {
   assert.deepEqual(await runMigrations(dataSource), []);
   const applied: Array<{ total: string }> = await dataSource.query('SELECT count(*) AS total FROM typeorm_migrations');
-  assert.equal(Number(applied[0].total), 2);
+  assert.equal(Number(applied[0].total), 3);
 });
 
 test('the entities describe exactly the migrated schema (TypeORM would change nothing)', async () => {

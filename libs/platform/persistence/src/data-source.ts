@@ -20,7 +20,9 @@ import { RoleDimensionLinkEntity } from './links/role-dimension-link.entity';
 import { SkillDimensionLinkEntity } from './links/skill-dimension-link.entity';
 import { InitialSchema1795625921138 } from './migrations/1795625921138-initial-schema';
 import { CatalogImports1795700000000 } from './migrations/1795700000000-catalog-imports';
+import { ReviewActions1795800000000 } from './migrations/1795800000000-review-actions';
 import { createPgliteDriver } from './pglite/pglite-pg-driver';
+import { ReviewActionEntity } from './review/review-action.entity';
 import { ReviewQueueEvidenceEntity } from './review/review-queue-evidence.entity';
 import { ReviewQueueItemEntity } from './review/review-queue-item.entity';
 import { LlmCallEntity } from './runs/llm-call.entity';
@@ -55,13 +57,14 @@ export const PERSISTENCE_ENTITIES = [
   LlmCallEntity,
   ReviewQueueItemEntity,
   ReviewQueueEvidenceEntity,
+  ReviewActionEntity,
   SkillDimensionLinkEntity,
   RoleDimensionLinkEntity,
   ProcessedEventEntity,
   RoleCentroidEntity,
 ];
 
-export const PERSISTENCE_MIGRATIONS = [InitialSchema1795625921138, CatalogImports1795700000000];
+export const PERSISTENCE_MIGRATIONS = [InitialSchema1795625921138, CatalogImports1795700000000, ReviewActions1795800000000];
 
 /** Builds the options without connecting; the schema is owned by the checked-in migrations. */
 export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {

@@ -7,3 +7,4 @@ export * from './review/review-queue.store';
 export * from './review/proposal-key';
 export { InitialSchema1795625921138 } from './migrations/1795625921138-initial-schema';
 export { CatalogImports1795700000000 } from './migrations/1795700000000-catalog-imports';
+export { ReviewActions1795800000000 } from './migrations/1795800000000-review-actions';

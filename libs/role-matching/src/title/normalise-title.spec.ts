@@ -17,6 +17,7 @@ describe('normaliseTitle', () => {
     ['Software Engineer III | Bangalore', 'software engineer'],
     ['SDE-2', 'sde'],
     ['Engineer L3', 'engineer'],
+    ['3D Animator Grade 2', '3d animator'],
     ['Python Developers', 'python developer'],
     ['Sales Executives, Mumbai', 'sales executive'],
     ['Intern - Marketing', 'marketing'],

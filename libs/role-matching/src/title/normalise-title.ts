@@ -45,7 +45,8 @@ const SENIORITY_WORDS = new Set([
 ]);
 // "lead generation" and "lead nurse"-style compounds where "lead" is part of the job, not a level.
 const LEAD_AS_NOUN_FOLLOWERS = new Set(['generation', 'gen']);
-const LEVEL_CODE = /^(?:l|level|grade|band|ic|p|e|sde|swe)?\d+[a-z]?$/;
+// A bare number or a prefixed level ("L3", "SDE2"); "3D" in "3D Animator" names the job, not a level.
+const LEVEL_CODE = /^(?:(?:l|level|grade|band|ic|p|e|sde|swe)\d+[a-z]?|\d+)$/;
 const LEVEL_WORDS = new Set(['level', 'grade', 'band']);
 
 /**

@@ -10,7 +10,7 @@ import { RunEntity } from '../runs/run.entity';
 @Index('UQ_review_queue_kind_value_target', { synchronize: false })
 @Index('IDX_review_queue_status_occurrences', ['status', 'occurrences'])
 @Check('CHK_review_queue_kind', `"kind" IN ('skill','alias','kra','role')`)
-@Check('CHK_review_queue_status', `"status" IN ('pending','approved','rejected')`)
+@Check('CHK_review_queue_status', `"status" IN ('pending','approved','rejected','merged')`)
 export class ReviewQueueItemEntity {
   @PrimaryGeneratedColumn({ type: 'integer', name: 'id' })
   id!: number;

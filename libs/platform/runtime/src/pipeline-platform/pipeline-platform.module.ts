@@ -2,9 +2,18 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { DataSource } from 'typeorm';
 
 import { checkCatalog, loadSeedCatalog } from '@jdpipe/catalog';
+import { loadLlmConfig, LlmClient, type LlmConfig } from '@jdpipe/llm';
 import { EVENT_BUS, type EventBus, type StageLog } from '@jdpipe/messaging';
 import { CatalogStore, createDataSource, ReviewQueueStore, RunStore, runMigrations, type DatabaseTarget } from '@jdpipe/persistence';
-import { CATALOG_SOURCE, CatalogRuntime, RUN_RECORDER, STAGE_LOG } from '@jdpipe/pipeline-stages';
+import {
+  CATALOG_SOURCE,
+  CatalogRuntime,
+  LLM_ASSIST,
+  LlmAssist,
+  RUN_RECORDER,
+  RunLlmCallCollector,
+  STAGE_LOG,
+} from '@jdpipe/pipeline-stages';
 
 export interface PipelinePlatformOptions {
   database: DatabaseTarget;
@@ -19,6 +28,8 @@ export interface PipelinePlatformOptions {
   seedDir?: string;
   /** Where the stages log; services log JSON lines, the embedded CLI nothing. */
   stageLog?: StageLog;
+  /** Model settings; undefined = read from the environment (JDPIPE_LLM_MODE, OPENAI_*), offline by default. */
+  llm?: LlmConfig;
 }
 
 /** Closes the bus first, so in-flight runs finish writing, then the database. */
@@ -69,6 +80,7 @@ export class PipelinePlatformModule {
           },
           inject: [CatalogStore],
         },
+        { provide: LLM_ASSIST, useFactory: () => createLlmAssist(options.llm ?? loadLlmConfig()) },
         {
           provide: PlatformShutdown,
           useFactory: (bus: EventBus, ds: DataSource) => new PlatformShutdown(bus, ds),
@@ -85,9 +97,27 @@ export class PipelinePlatformModule {
         CATALOG_SOURCE,
         RUN_RECORDER,
         CatalogRuntime,
+        LLM_ASSIST,
       ],
     };
   }
+}
+
+/**
+ * The model client of the stages, built only when the mode is not offline, so an offline deployment never
+ * opens a connection to a provider. The start-up model check warns (unknown model, shutdown date) and never
+ * stops the pipeline: the stages fall back to offline when calls fail.
+ */
+export async function createLlmAssist(config: LlmConfig): Promise<LlmAssist> {
+  if (config.mode === 'offline') return LlmAssist.offline();
+  const calls = new RunLlmCallCollector();
+  const client = new LlmClient({ config, sink: calls });
+  try {
+    for (const check of await client.checkModels()) check.warnings.forEach((warning) => process.emitWarning(warning));
+  } catch (error) {
+    process.emitWarning(`the model check failed: ${(error as Error).message}`);
+  }
+  return new LlmAssist(client, calls, config.mode);
 }
 
 /**

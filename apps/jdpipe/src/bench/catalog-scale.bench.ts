@@ -1,0 +1,163 @@
+import { CatalogIndex } from '@jdpipe/catalog';
+import { readEscoDirectory, readOnetDirectory, type ImportBatch } from '@jdpipe/catalog-import';
+import { parseJobDescription } from '@jdpipe/jd-parsing';
+import { CatalogImportStore, CatalogStore, createDataSource } from '@jdpipe/persistence';
+import { RoleMatcher } from '@jdpipe/role-matching';
+import { prepareDatabase } from '@jdpipe/runtime';
+import { resolveSkills, SkillMatcher } from '@jdpipe/skill-matching';
+
+import { formatMs } from '../report/run-report.renderer';
+import type { BenchCorpus } from './real-postings-corpus';
+
+export interface CatalogScaleReport {
+  sources: string[];
+  catalog: { skills: number; skillAliases: number; roles: number; roleAliases: number };
+  importMs: number;
+  catalogLoadMs: number;
+  skillMatcherBuildMs: number;
+  roleMatcherBuildMs: number;
+  /** Heap in use once the catalog and both matchers are built (after a GC when node runs with --expose-gc). */
+  heapUsedMb: number;
+  corpus: string;
+  postings: number;
+  rejected: number;
+  kilobytes: number;
+  /** Over all postings: total match time / total KB. */
+  matchMsPerKb: number;
+  /** Per posting, ms per KB of its own text. */
+  perPostingMsPerKb: { p50: number; p99: number; max: number };
+  stageMsPerKb: { scan: number; resolve: number; roleMatch: number };
+  parseMsPerKb: number;
+}
+
+/**
+ * Matching with a real taxonomy loaded: imports ESCO and/or O*NET into an in-memory database, loads the
+ * catalog the way the pipeline does, builds both matchers, then times scan + resolve + role match over real
+ * postings (parsing timed apart: it does not depend on the catalog).
+ */
+export async function benchmarkCatalogScale(
+  dirs: { esco?: string; onet?: string },
+  corpus: BenchCorpus,
+  limit: number,
+  seedDir?: string,
+): Promise<CatalogScaleReport> {
+  const batches: ImportBatch[] = [];
+  const importStarted = performance.now();
+  if (dirs.esco) batches.push(await readEscoDirectory(dirs.esco, {}));
+  if (dirs.onet) batches.push(await readOnetDirectory(dirs.onet, {}));
+  const dataSource = await createDataSource({ kind: 'pglite', dataDir: null });
+  try {
+    await prepareDatabase(dataSource, seedDir);
+    for (const batch of batches) await new CatalogImportStore(dataSource).importBatch(batch);
+    const importMs = performance.now() - importStarted;
+
+    const loadStarted = performance.now();
+    const catalog = await new CatalogStore(dataSource).loadCatalog();
+    const index = new CatalogIndex(catalog);
+    const catalogLoadMs = performance.now() - loadStarted;
+    const skillStarted = performance.now();
+    const skillMatcher = SkillMatcher.build(catalog);
+    const skillMatcherBuildMs = performance.now() - skillStarted;
+    const roleStarted = performance.now();
+    const roleMatcher = RoleMatcher.build(index);
+    const roleMatcherBuildMs = performance.now() - roleStarted;
+    (globalThis as { gc?: () => void }).gc?.();
+    const heapUsedMb = process.memoryUsage().heapUsed / 2 ** 20;
+
+    const stageMs = { scan: 0, resolve: 0, roleMatch: 0 };
+    let parseMs = 0;
+    let bytes = 0;
+    let rejected = 0;
+    const msPerKb: number[] = [];
+    for (const posting of corpus.postings.slice(0, limit)) {
+      const parseStarted = performance.now();
+      const outcome = parseJobDescription({
+        description: posting.description,
+        title: posting.title ?? null,
+        location: posting.location ?? null,
+      });
+      parseMs += performance.now() - parseStarted;
+      if (!outcome.ok) {
+        rejected++;
+        continue;
+      }
+      const { parsed } = outcome;
+      const t0 = performance.now();
+      const scan = skillMatcher.scan(posting.description, parsed.sections, parsed.sentences);
+      const t1 = performance.now();
+      const kindOf = (sectionIndex: number) => parsed.sections[sectionIndex]?.kind;
+      const responsibilities = parsed.sentences.filter((sentence) => kindOf(sentence.sectionIndex) === 'responsibilities');
+      const decision = roleMatcher.match({
+        title: parsed.title,
+        roleAliases: parsed.roleAliases,
+        responsibilitySentences: (responsibilities.length > 0 ? responsibilities : parsed.sentences).map((sentence) => sentence.text),
+        requirementSentences: parsed.sentences
+          .filter((sentence) => ['requirements', 'nice_to_have'].includes(kindOf(sentence.sectionIndex) ?? ''))
+          .map((sentence) => sentence.text),
+        skillSlugs: [...new Set(scan.mentions.map((mention) => mention.skillSlug))],
+        text: posting.description,
+      });
+      const t2 = performance.now();
+      resolveSkills({
+        scan,
+        description: posting.description,
+        sections: parsed.sections,
+        catalog: index,
+        chosenRoleSlug: decision.role && !decision.role.isNew ? decision.role.slug : null,
+        title: parsed.title,
+      });
+      const t3 = performance.now();
+      stageMs.scan += t1 - t0;
+      stageMs.roleMatch += t2 - t1;
+      stageMs.resolve += t3 - t2;
+      const kilobytes = Buffer.byteLength(posting.description, 'utf8') / 1024;
+      bytes += kilobytes * 1024;
+      msPerKb.push((t3 - t0) / kilobytes);
+    }
+    const totalKb = bytes / 1024;
+    const perKb = (ms: number) => (totalKb === 0 ? 0 : ms / totalKb);
+    const sorted = [...msPerKb].sort((left, right) => left - right);
+    const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? 0;
+    return {
+      sources: batches.map((batch) => `${batch.source} ${batch.release}`),
+      catalog: {
+        skills: catalog.skills.length,
+        skillAliases: catalog.skills.reduce((sum, skill) => sum + skill.aliases.length, 0),
+        roles: catalog.roles.length,
+        roleAliases: catalog.roles.reduce((sum, role) => sum + role.aliases.length, 0),
+      },
+      importMs,
+      catalogLoadMs,
+      skillMatcherBuildMs,
+      roleMatcherBuildMs,
+      heapUsedMb,
+      corpus: corpus.name,
+      postings: msPerKb.length,
+      rejected,
+      kilobytes: totalKb,
+      matchMsPerKb: perKb(stageMs.scan + stageMs.resolve + stageMs.roleMatch),
+      perPostingMsPerKb: { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 },
+      stageMsPerKb: { scan: perKb(stageMs.scan), resolve: perKb(stageMs.resolve), roleMatch: perKb(stageMs.roleMatch) },
+      parseMsPerKb: perKb(parseMs),
+    };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export function renderCatalogScaleReport(report: CatalogScaleReport): string {
+  const ms = (value: number) => `${value.toFixed(3)} ms/KB`;
+  return (
+    [
+      `taxonomies ${report.sources.join(' + ') || 'none (seed catalog only)'}`,
+      `catalog    ${report.catalog.skills} skills (${report.catalog.skillAliases} aliases), ${report.catalog.roles} roles (${report.catalog.roleAliases} aliases)`,
+      `import     ${formatMs(report.importMs)} (read + migrate + seed sync + merge, in memory)`,
+      `load       ${formatMs(report.catalogLoadMs)} catalog load`,
+      `build      SkillMatcher ${formatMs(report.skillMatcherBuildMs)}, RoleMatcher ${formatMs(report.roleMatcherBuildMs)}`,
+      `heap       ${report.heapUsedMb.toFixed(0)} MB used after building`,
+      `postings   ${report.postings} matched (${report.rejected} rejected by the parser), ${report.kilobytes.toFixed(0)} KB, from ${report.corpus}`,
+      `match      ${ms(report.matchMsPerKb)} overall; per posting p50 ${ms(report.perPostingMsPerKb.p50)}, p99 ${ms(report.perPostingMsPerKb.p99)}, max ${ms(report.perPostingMsPerKb.max)}`,
+      `stages     scan ${ms(report.stageMsPerKb.scan)}, resolve ${ms(report.stageMsPerKb.resolve)}, role match ${ms(report.stageMsPerKb.roleMatch)} (parse ${ms(report.parseMsPerKb)}, not counted)`,
+    ].join('\n') + '\n'
+  );
+}

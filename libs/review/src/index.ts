@@ -1,0 +1,3 @@
+export * from './review.ports';
+export * from './review.service';
+export * from './suggest-action';
