@@ -24,12 +24,22 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*/src/*', '**/dist/**'], message: 'Import libraries by their @jdpipe/* name.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../../*/src/*', '**/dist/**'], message: 'Import libraries by their @jdpipe/* name.' }] },
+      ],
     },
   },
   {
     // type:domain — pure TypeScript (also enforced by the Nx tags in each project.json).
-    files: ['libs/jd-parsing/**/*.ts', 'libs/catalog/**/*.ts', 'libs/catalog-import/**/*.ts', 'libs/skill-matching/**/*.ts', 'libs/role-matching/**/*.ts', 'libs/evaluation/**/*.ts'],
+    files: [
+      'libs/jd-parsing/**/*.ts',
+      'libs/catalog/**/*.ts',
+      'libs/catalog-import/**/*.ts',
+      'libs/skill-matching/**/*.ts',
+      'libs/role-matching/**/*.ts',
+      'libs/evaluation/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: FRAMEWORK_IMPORTS }] },
   },
   {

@@ -7,10 +7,7 @@ const path = require('node:path');
 const repoRoot = path.resolve(__dirname, '..');
 const { paths } = require(path.join(repoRoot, 'tsconfig.base.json')).compilerOptions;
 const compiledEntry = new Map(
-  Object.entries(paths).map(([name, [source]]) => [
-    name,
-    path.join(repoRoot, 'dist', source.replace(/\.ts$/, '.js')),
-  ]),
+  Object.entries(paths).map(([name, [source]]) => [name, path.join(repoRoot, 'dist', source.replace(/\.ts$/, '.js'))]),
 );
 
 const resolveFilename = Module._resolveFilename;

@@ -56,7 +56,10 @@ describe('the jdpipe command', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /examples\/batch\.jsonl:7: not valid JSON/);
     assert.match(result.stderr, /12 completed, 0 rejected, 0 failed, 1 bad lines skipped/);
-    const runs = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as RunDocument);
+    const runs = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as RunDocument);
     assert.equal(runs.length, 12);
     assert.equal(new Set(runs.map((r) => r.runId)).size, 12);
   });

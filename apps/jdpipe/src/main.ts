@@ -83,7 +83,9 @@ async function main(argv: string[]): Promise<number> {
   const llm = loadLlmConfig(values.mode === undefined ? process.env : { ...process.env, JDPIPE_LLM_MODE: values.mode });
   switch (command) {
     case 'run':
-      return withPipeline(config, llm, (submitter) => runOne(submitter, requireArg(args[0], 'run FILE|-'), { title: values.title, json: values.json }));
+      return withPipeline(config, llm, (submitter) =>
+        runOne(submitter, requireArg(args[0], 'run FILE|-'), { title: values.title, json: values.json }),
+      );
     case 'batch':
       return withPipeline(config, llm, async (submitter) => {
         const summary = await runBatch(submitter, requireArg(args[0], 'batch FILE.jsonl'), values.out ?? null);
@@ -110,7 +112,13 @@ async function main(argv: string[]): Promise<number> {
     case 'review':
       // Through the embedded app, so an approval reloads the matchers of this process as well.
       return withPipeline(config, llm, (_submitter, app) =>
-        runReviewCommand(reviewServiceOf(app), args, values, (text) => process.stdout.write(text), (text) => process.stderr.write(text)),
+        runReviewCommand(
+          reviewServiceOf(app),
+          args,
+          values,
+          (text) => process.stdout.write(text),
+          (text) => process.stderr.write(text),
+        ),
       );
     case 'db':
       if (args[0] !== 'migrate') break;

@@ -62,10 +62,16 @@ describe('parseJobDescription: the collapsed seed posting', () => {
   it('reads pay, experience and education', () => {
     assert.deepEqual(jd.ctc, { currency: 'INR', min: 512498, max: 848243, period: 'annual', raw: '₹512,498 - ₹848,243 Per Year' });
     assert.deepEqual([jd.experience?.min, jd.experience?.max], [3, null]);
-    assert.deepEqual(jd.education.map((e) => [e.level, e.field, e.requirement]), [['bachelor', 'Computer Science', 'required']]);
+    assert.deepEqual(
+      jd.education.map((e) => [e.level, e.field, e.requirement]),
+      [['bachelor', 'Computer Science', 'required']],
+    );
   });
   it('splits sections and every responsibility bullet', () => {
-    assert.deepEqual(jd.sections.map((s) => s.kind), ['company', 'responsibilities', 'requirements']);
+    assert.deepEqual(
+      jd.sections.map((s) => s.kind),
+      ['company', 'responsibilities', 'requirements'],
+    );
     const responsibilities = jd.sentences.filter((s) => jd.sections[s.sectionIndex].kind === 'responsibilities');
     assert.equal(responsibilities.length, 5);
     for (const sentence of jd.sentences) assert.equal(SEED.slice(sentence.start, sentence.end), sentence.text);
@@ -87,7 +93,10 @@ describe('parseJobDescription: labelled Indian posting', () => {
     assert.deepEqual(jd.certifications, [{ name: 'AWS Certified Machine Learning Specialty', requirement: 'preferred' }]);
     assert.deepEqual(
       jd.education.map((e) => [e.level, e.requirement]),
-      [['bachelor', 'required'], ['master', 'preferred']],
+      [
+        ['bachelor', 'required'],
+        ['master', 'preferred'],
+      ],
     );
     const niceToHave = jd.sentences.find((s) => s.text.startsWith('M.Tech'));
     assert.ok(niceToHave);
@@ -102,7 +111,13 @@ describe('parseJobDescription: US teaching posting', () => {
     assert.deepEqual([jd.ctc?.currency, jd.ctc?.min, jd.ctc?.period], ['USD', 30, 'hourly']);
     assert.equal(jd.workMode, 'remote');
     assert.deepEqual(jd.certifications, [{ name: 'state teaching license', requirement: 'required' }]);
-    assert.deepEqual(jd.education.map((e) => [e.level, e.requirement]), [['bachelor', 'required'], ['master', 'preferred']]);
+    assert.deepEqual(
+      jd.education.map((e) => [e.level, e.requirement]),
+      [
+        ['bachelor', 'required'],
+        ['master', 'preferred'],
+      ],
+    );
     assert.equal(jd.experience, null);
   });
   it('classifies its headings', () => {
@@ -120,8 +135,8 @@ describe('parseJobDescription: robustness', () => {
     assert.deepEqual([jd.ctc?.min, jd.ctc?.period], [25000, 'monthly']);
   });
   it('rejects with codes instead of throwing', () => {
-    const outcomes = ['', 'x'.repeat(MAX_DESCRIPTION_CHARS + 1), 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.'].map((description) =>
-      parseJobDescription({ description }),
+    const outcomes = ['', 'x'.repeat(MAX_DESCRIPTION_CHARS + 1), 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.'].map(
+      (description) => parseJobDescription({ description }),
     );
     assert.deepEqual(
       outcomes.map((o) => (o.ok ? 'ok' : o.rejection.code)),
@@ -130,7 +145,31 @@ describe('parseJobDescription: robustness', () => {
     assert.equal(parseJobDescription(null as unknown as { description: string }).ok, false);
   });
   it('never throws on random job-like noise', () => {
-    const words = ['Senior', 'Engineer', 'Responsibilities', '₹', '5,00,000', 'LPA', '3+', 'years', 'B.Tech', 'hybrid', '\n', '-', '•', ':', '$', 'k', 'Requirements', 'Develop', 'code', '(', ')', 'to', '—'];
+    const words = [
+      'Senior',
+      'Engineer',
+      'Responsibilities',
+      '₹',
+      '5,00,000',
+      'LPA',
+      '3+',
+      'years',
+      'B.Tech',
+      'hybrid',
+      '\n',
+      '-',
+      '•',
+      ':',
+      '$',
+      'k',
+      'Requirements',
+      'Develop',
+      'code',
+      '(',
+      ')',
+      'to',
+      '—',
+    ];
     let seed = 7;
     const next = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
     for (let i = 0; i < 300; i++) {
@@ -140,21 +179,30 @@ describe('parseJobDescription: robustness', () => {
     }
   });
   it('returns an outcome for adversarial repetition (no catastrophic backtracking hangs the suite)', () => {
-    const outcome = parseJobDescription({ description: `Hiring engineer ${'1,1'.repeat(5000)} ${'a '.repeat(20000)} ${'Aa'.repeat(10000)}` });
+    const outcome = parseJobDescription({
+      description: `Hiring engineer ${'1,1'.repeat(5000)} ${'a '.repeat(20000)} ${'Aa'.repeat(10000)}`,
+    });
     assert.equal(typeof outcome.ok, 'boolean');
   });
 });
 
 describe('parseJobDescription: currency and work mode from the posting around the pay', () => {
-  const body = '\nResponsibilities\n- Process vendor invoices and reconcile statements\nRequirements\n- Diploma in Accounting\n- 2+ years of accounts payable experience';
+  const body =
+    '\nResponsibilities\n- Process vendor invoices and reconcile statements\nRequirements\n- Diploma in Accounting\n- 2+ years of accounts payable experience';
   it('reads a bare "$" as the dollar of the location the text names', () => {
-    const outcome = parseJobDescription({ description: `Accounts Payable Clerk\nPrairie Co-op — Saskatoon, SK\n$24 - $27 per hour${body}` });
+    const outcome = parseJobDescription({
+      description: `Accounts Payable Clerk\nPrairie Co-op — Saskatoon, SK\n$24 - $27 per hour${body}`,
+    });
     assert.ok(outcome.ok);
     assert.equal(outcome.parsed.location, 'Saskatoon, SK');
     assert.deepEqual(outcome.parsed.ctc && [outcome.parsed.ctc.currency, outcome.parsed.ctc.min, outcome.parsed.ctc.max], ['CAD', 24, 27]);
   });
   it('reads a bare "$" with the given location', () => {
-    const outcome = parseJobDescription({ title: 'Accounts Payable Clerk', location: 'Brisbane QLD', description: `Pay: $70,000 - $80,000 per year${body}` });
+    const outcome = parseJobDescription({
+      title: 'Accounts Payable Clerk',
+      location: 'Brisbane QLD',
+      description: `Pay: $70,000 - $80,000 per year${body}`,
+    });
     assert.ok(outcome.ok);
     assert.equal(outcome.parsed.ctc?.currency, 'AUD');
   });

@@ -15,7 +15,9 @@ const MIN_SKILLS_FOR_A_REAL_CATALOG = 200;
 describe('seed catalog on the seed posting', () => {
   const { catalog } = loadSeedCatalog();
   const tooSmall = catalog.skills.length < MIN_SKILLS_FOR_A_REAL_CATALOG;
-  const skip = tooSmall ? `seed catalog has ${catalog.skills.length} skills, fewer than ${MIN_SKILLS_FOR_A_REAL_CATALOG}: not written yet` : false;
+  const skip = tooSmall
+    ? `seed catalog has ${catalog.skills.length} skills, fewer than ${MIN_SKILLS_FOR_A_REAL_CATALOG}: not written yet`
+    : false;
 
   it('finds the skills the old system missed and none it should not', { skip }, () => {
     const parsed = parseJobDescription({ description: SEED_POSTING });
@@ -46,7 +48,11 @@ describe('seed catalog on the seed posting', () => {
       assert.ok(!names.some((name) => unexpected.test(name)), `unexpected ${unexpected} among ${names.join(', ')}`);
     }
     const mobile = skills.filter((skill) => skill.dimensions.some((dimension) => /mobile|android|ios/.test(dimension.slug)));
-    assert.deepEqual(mobile.map((skill) => skill.name), [], 'no mobile skill');
+    assert.deepEqual(
+      mobile.map((skill) => skill.name),
+      [],
+      'no mobile skill',
+    );
     for (const skill of skills) {
       for (const evidence of skill.evidence) assert.equal(SEED_POSTING.slice(evidence.start, evidence.end), evidence.text);
     }
@@ -54,7 +60,10 @@ describe('seed catalog on the seed posting', () => {
     const aliases = catalog.skills.reduce((sum, skill) => sum + skill.aliases.length, 0);
     console.log(`seed catalog: ${catalog.skills.length} skills, ${aliases} aliases, trie ${matcher.size.nodes} nodes`);
     console.log(`build ${buildMs.toFixed(1)} ms, scan ${scanMs.toFixed(2)} ms`);
-    console.log('skills:', skills.map((skill) => `${skill.name} [${skill.status}, ${skill.requirement}${skill.primary ? ', primary' : ''}]`).join('; '));
+    console.log(
+      'skills:',
+      skills.map((skill) => `${skill.name} [${skill.status}, ${skill.requirement}${skill.primary ? ', primary' : ''}]`).join('; '),
+    );
     console.log('proposals:', proposals.map((proposal) => proposal.value).join('; ') || '(none)');
   });
 });

@@ -9,7 +9,10 @@ export interface AcceptedPosting {
 
 /** Turns accepted postings into `jobs.posted.v1` events; the run ids let the caller follow each run. */
 export class SubmitPostingsHandler {
-  constructor(private readonly bus: EventBus, private readonly producer: string) {}
+  constructor(
+    private readonly bus: EventBus,
+    private readonly producer: string,
+  ) {}
 
   async submit(postings: PostingSubmission[]): Promise<AcceptedPosting[]> {
     const accepted: AcceptedPosting[] = [];

@@ -20,7 +20,10 @@ export interface BatchSummary {
 
 /** Runs every line of a JSONL file; a bad line is reported on stderr and skipped, never fatal. */
 export async function runBatch(submitter: PostingSubmitter, file: string, outFile: string | null): Promise<BatchSummary> {
-  const lines = readFileSync(file, 'utf8').split('\n').map((text, index) => ({ text: text.trim(), lineNo: index + 1 })).filter((l) => l.text);
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((text, index) => ({ text: text.trim(), lineNo: index + 1 }))
+    .filter((l) => l.text);
   const out = outFile ? createWriteStream(outFile) : null;
   const progress = new ProgressBar(lines.length);
   const summary: BatchSummary = { total: lines.length, completed: 0, rejected: 0, failed: 0, badLines: 0, elapsedMs: 0 };

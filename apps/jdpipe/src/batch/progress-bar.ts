@@ -7,7 +7,10 @@ export class ProgressBar {
   private readonly started = performance.now();
   private lastDraw = 0;
 
-  constructor(private readonly total: number, private readonly stream: NodeJS.WriteStream = process.stderr) {}
+  constructor(
+    private readonly total: number,
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+  ) {}
 
   tick(ok: boolean): void {
     this.done += 1;

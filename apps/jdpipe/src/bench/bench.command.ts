@@ -65,7 +65,9 @@ export async function benchmark(submitter: PostingSubmitter, corpus: BenchCorpus
 export function renderBenchReport(report: BenchReport): string {
   const lines = [
     `corpus     ${report.corpus}`,
-    `postings   ${report.postings} (${Object.entries(report.statuses).map(([s, n]) => `${n} ${s}`).join(', ')}) with ${IN_FLIGHT} in flight, after ${WARM_UP} warm-up`,
+    `postings   ${report.postings} (${Object.entries(report.statuses)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(', ')}) with ${IN_FLIGHT} in flight, after ${WARM_UP} warm-up`,
     `throughput ${report.postingsPerSecond.toFixed(1)} postings/s  (wall ${formatMs(report.wallMs)}, ${report.machine})`,
     `end-to-end p50 ${formatMs(report.endToEnd.p50)}  p99 ${formatMs(report.endToEnd.p99)}  (includes queueing behind other postings)`,
     '',

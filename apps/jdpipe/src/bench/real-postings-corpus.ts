@@ -21,13 +21,17 @@ const FULL_TEXT_SOURCES = ['linkedin_india_jobs', 'google_job_skills', 'linkedin
  */
 export function loadBenchCorpus(explicitDir: string | undefined, evalCasesDir: string): BenchCorpus {
   if (explicitDir) {
-    const files = readdirSync(explicitDir).filter((n) => n.endsWith('.txt')).sort();
+    const files = readdirSync(explicitDir)
+      .filter((n) => n.endsWith('.txt'))
+      .sort();
     return { name: explicitDir, postings: files.map((n) => ({ postingId: n, description: readFileSync(join(explicitDir, n), 'utf8') })) };
   }
   const sources = REAL_POSTING_SOURCES.filter((s) => FULL_TEXT_SOURCES.includes(s.name) && s.path);
   if (sources.length > 0) {
     const postings = sources.flatMap((source) =>
-      source.load(source.path!).map((p, i) => ({ postingId: `${source.name}-${i}`, title: p.title, description: p.description, location: p.location })),
+      source
+        .load(source.path!)
+        .map((p, i) => ({ postingId: `${source.name}-${i}`, title: p.title, description: p.description, location: p.location })),
     );
     return { name: sources.map((s) => s.name).join(' + '), postings: interleave(postings) };
   }

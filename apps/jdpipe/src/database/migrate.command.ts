@@ -10,7 +10,9 @@ export async function migrateDatabase(target: DatabaseTarget, seedDir: string | 
   try {
     const version = await prepareDatabase(dataSource, seedDir);
     const where = target.kind === 'pglite' ? (target.dataDir ?? 'the in-memory database') : redactPassword(target.url);
-    process.stderr.write(`migrations applied to ${where}${target.kind === 'postgres' && target.schema ? ` (schema ${target.schema})` : ''}; catalog version ${version}\n`);
+    process.stderr.write(
+      `migrations applied to ${where}${target.kind === 'postgres' && target.schema ? ` (schema ${target.schema})` : ''}; catalog version ${version}\n`,
+    );
     return 0;
   } finally {
     await dataSource.destroy();

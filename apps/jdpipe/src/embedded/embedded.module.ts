@@ -4,12 +4,7 @@ import type { EmbeddedConfig } from '@jdpipe/config';
 import { loadLlmConfig, type LlmConfig } from '@jdpipe/llm';
 import { EVENT_BUS, InProcessEventBus, type EventBus } from '@jdpipe/messaging';
 import { RunStore } from '@jdpipe/persistence';
-import {
-  ParserStageModule,
-  PersisterStageModule,
-  RoleMatcherStageModule,
-  SkillResolverStageModule,
-} from '@jdpipe/pipeline-stages';
+import { ParserStageModule, PersisterStageModule, RoleMatcherStageModule, SkillResolverStageModule } from '@jdpipe/pipeline-stages';
 import { PipelinePlatformModule } from '@jdpipe/runtime';
 
 import { PostingSubmitter } from '../ingest/posting-submitter';

@@ -24,7 +24,9 @@ export async function evaluateCases(submitter: PostingSubmitter, catalog: Catalo
   }
   for (const score of scores) {
     const role = score.roleCorrect === null ? '   ' : score.roleCorrect ? ' ok' : 'BAD';
-    const wrongFields = Object.entries(score.fields).filter(([, ok]) => !ok).map(([field]) => field);
+    const wrongFields = Object.entries(score.fields)
+      .filter(([, ok]) => !ok)
+      .map(([field]) => field);
     process.stdout.write(
       `${role}  ${score.id.padEnd(40)} role ${String(score.actualRole).padEnd(30)} skills ${score.skillsFound}/${score.skillsExpected}` +
         `${score.missedSkills.length ? `  missed: ${score.missedSkills.join(', ')}` : ''}` +
@@ -37,7 +39,9 @@ export async function evaluateCases(submitter: PostingSubmitter, catalog: Catalo
   process.stdout.write(
     `\n${summary.cases} cases  skill recall ${percent(summary.skillRecall)}  skill precision (traps) ${percent(summary.skillPrecision)}` +
       `  role accuracy ${percent(summary.roleAccuracy)} of ${summary.roleCases}\n` +
-      `field accuracy  ${Object.entries(summary.fieldAccuracy).map(([field, t]) => `${field} ${t!.correct}/${t!.total}`).join('  ')}\n`,
+      `field accuracy  ${Object.entries(summary.fieldAccuracy)
+        .map(([field, t]) => `${field} ${t!.correct}/${t!.total}`)
+        .join('  ')}\n`,
   );
   return summary;
 }

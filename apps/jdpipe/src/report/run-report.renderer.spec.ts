@@ -11,7 +11,12 @@ describe('renderRunReport', () => {
       aRunDocument({
         skills: [
           aRunSkill(),
-          aRunSkill({ name: 'Agile', slug: 'agile', primary: false, dimensions: [{ slug: 'delivery', displayName: 'Agile Delivery', underChosenRole: false }] }),
+          aRunSkill({
+            name: 'Agile',
+            slug: 'agile',
+            primary: false,
+            dimensions: [{ slug: 'delivery', displayName: 'Agile Delivery', underChosenRole: false }],
+          }),
         ],
         proposals: [{ kind: 'skill', value: 'Marketing Automation', status: 'pending', target: 'backend-engineer', evidence: null }],
       }),
@@ -29,7 +34,14 @@ describe('renderRunReport', () => {
 
   it('shows a rejection with its code and reason and no empty sections', () => {
     const report = renderRunReport(
-      aRunDocument({ status: 'rejected', rejection: { code: 'PARSE.NOT_A_JD', reason: 'no hiring language' }, parsed: null, role: null, skills: [], runnersUp: [] }),
+      aRunDocument({
+        status: 'rejected',
+        rejection: { code: 'PARSE.NOT_A_JD', reason: 'no hiring language' },
+        parsed: null,
+        role: null,
+        skills: [],
+        runnersUp: [],
+      }),
     );
     assert.match(report, /rejected/);
     assert.match(report, /PARSE\.NOT_A_JD\s+no hiring language/);

@@ -24,7 +24,9 @@ export function renderRunReport(run: RunDocument, style: Styling = PLAIN): strin
   const lines: string[] = [];
   const statusColour = run.status === 'completed' ? style.good : run.status === 'rejected' ? style.warn : style.bad;
   const total = Object.values(run.timings).reduce((sum, ms) => sum + ms, 0);
-  lines.push(style.bold(`Run ${run.runId}`) + `  ${statusColour(run.status)}  catalog v${run.catalogVersion}  ${run.mode}  ${formatMs(total)}`);
+  lines.push(
+    style.bold(`Run ${run.runId}`) + `  ${statusColour(run.status)}  catalog v${run.catalogVersion}  ${run.mode}  ${formatMs(total)}`,
+  );
   lines.push(style.dim(`posting ${run.postingId}${run.posting.title ? `  "${run.posting.title}"` : ''}`));
   if (run.rejection) {
     lines.push('', statusColour(`${run.rejection.code}`) + `  ${run.rejection.reason}`);
@@ -35,7 +37,9 @@ export function renderRunReport(run: RunDocument, style: Styling = PLAIN): strin
   if (run.proposals.length > 0) {
     lines.push('', style.bold(`Proposals queued for review (${run.proposals.length})`));
     for (const proposal of run.proposals) {
-      lines.push(`  ${proposal.kind.padEnd(6)} ${proposal.value}${proposal.target ? style.dim(`  → ${proposal.target}`) : ''}  ${style.dim(proposal.status)}`);
+      lines.push(
+        `  ${proposal.kind.padEnd(6)} ${proposal.value}${proposal.target ? style.dim(`  → ${proposal.target}`) : ''}  ${style.dim(proposal.status)}`,
+      );
     }
   }
   const timings = Object.entries(run.timings).map(([stage, ms]) => `${stage} ${formatMs(ms)}`);
@@ -56,7 +60,10 @@ function parsedBlock(run: RunDocument, style: Styling): string[] {
   const sections = parsed.sections.map((s) => s.kind + (s.heading ? ` "${s.heading}"` : '')).join(' · ');
   return [
     style.bold('Parsed'),
-    field('Title', parsed.title ? `${parsed.title}${parsed.roleAliases.length ? style.dim(`  also: ${parsed.roleAliases.join(', ')}`) : ''}` : null),
+    field(
+      'Title',
+      parsed.title ? `${parsed.title}${parsed.roleAliases.length ? style.dim(`  also: ${parsed.roleAliases.join(', ')}`) : ''}` : null,
+    ),
     field('Seniority', parsed.seniority),
     field('CTC', ctc),
     field('Experience', experience),
@@ -80,7 +87,9 @@ function roleBlock(run: RunDocument, style: Styling): string[] {
   }
   const chosen = run.signals?.candidates.find((c) => c.slug === role.slug);
   for (const match of chosen?.kraMatches.slice(0, 3) ?? []) {
-    lines.push(`  ${style.dim(match.similarity.toFixed(2))}  "${truncate(match.sentence, 60)}" ${style.dim('~')} "${truncate(match.kraText, 60)}"`);
+    lines.push(
+      `  ${style.dim(match.similarity.toFixed(2))}  "${truncate(match.sentence, 60)}" ${style.dim('~')} "${truncate(match.kraText, 60)}"`,
+    );
   }
   return lines;
 }

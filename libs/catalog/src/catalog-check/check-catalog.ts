@@ -26,10 +26,22 @@ export function checkCatalog(catalog: Catalog): CatalogFinding[] {
     }
     return seen;
   };
-  const skillSlugs = duplicates('skill', catalog.skills.map((s) => s.slug));
-  duplicates('role', catalog.roles.map((r) => r.slug));
-  const dimensionSlugs = duplicates('dimension', catalog.dimensions.map((d) => d.slug));
-  const domainSlugs = duplicates('domain', catalog.domains.map((d) => d.slug));
+  const skillSlugs = duplicates(
+    'skill',
+    catalog.skills.map((s) => s.slug),
+  );
+  duplicates(
+    'role',
+    catalog.roles.map((r) => r.slug),
+  );
+  const dimensionSlugs = duplicates(
+    'dimension',
+    catalog.dimensions.map((d) => d.slug),
+  );
+  const domainSlugs = duplicates(
+    'domain',
+    catalog.domains.map((d) => d.slug),
+  );
 
   const aliasOwner = new Map<string, string>();
   for (const skill of catalog.skills) {

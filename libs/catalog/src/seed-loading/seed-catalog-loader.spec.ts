@@ -50,11 +50,14 @@ describe('loadSeedCatalog', () => {
     const { catalog, problems, contentHash } = loadSeedCatalog(dir);
     assert.deepEqual(problems, []);
     const go = catalog.skills[0]!;
-    assert.deepEqual(go.aliases.map((a) => [a.text, a.type, a.match]), [
-      ['Go', 'canonical', 'case_sensitive'],
-      ['Golang', 'synonym', 'case_insensitive'],
-      ['GO', 'abbreviation', 'case_sensitive'],
-    ]);
+    assert.deepEqual(
+      go.aliases.map((a) => [a.text, a.type, a.match]),
+      [
+        ['Go', 'canonical', 'case_sensitive'],
+        ['Golang', 'synonym', 'case_insensitive'],
+        ['GO', 'abbreviation', 'case_sensitive'],
+      ],
+    );
     assert.deepEqual(go.aliases[0]!.context, ['golang', 'developer']);
     assert.equal(go.volatility, 'LOW', 'a language defaults to low volatility');
     assert.deepEqual(checkCatalog(catalog), []);
@@ -94,7 +97,9 @@ describe('checkCatalog', () => {
 - {slug: nodejs-copy, name: NodeJS, category: Runtimes, nature: PLATFORM, dimensions: [no-such-dimension]}
 `,
     });
-    const codes = checkCatalog(loadSeedCatalog(dir).catalog).map((f) => f.code).sort();
+    const codes = checkCatalog(loadSeedCatalog(dir).catalog)
+      .map((f) => f.code)
+      .sort();
     assert.deepEqual(codes, [
       'CATALOG.DANGLING_DIMENSION',
       'CATALOG.DANGLING_DIMENSION',

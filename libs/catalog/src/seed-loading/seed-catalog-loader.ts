@@ -196,11 +196,13 @@ class FieldReader {
       this.report(`${field} must be a list`);
       return [];
     }
-    return value.filter((item) => {
-      const ok = typeof item === 'string' || typeof item === 'number';
-      if (!ok) this.report(`${field} holds a non-text item`);
-      return ok;
-    }).map((item) => String(item).trim());
+    return value
+      .filter((item) => {
+        const ok = typeof item === 'string' || typeof item === 'number';
+        if (!ok) this.report(`${field} holds a non-text item`);
+        return ok;
+      })
+      .map((item) => String(item).trim());
   }
 
   oneOf<T extends string>(field: string, allowed: readonly string[], fallback: T): T {

@@ -19,7 +19,10 @@ export const ERROR_CODES = {
   'LLM.TIMEOUT': { retriable: true, meaning: 'The model did not answer within the timeout, retries included.' },
   'LLM.RATE_LIMITED': { retriable: true, meaning: 'The model provider kept answering 429 (rate limit) after the allowed retries.' },
   'LLM.UNAVAILABLE': { retriable: true, meaning: 'The model provider could not be reached, failed (5xx) or rejected the request.' },
-  'LLM.QUOTA': { retriable: false, meaning: 'The provider account has no quota or credit left (insufficient_quota); retrying cannot help.' },
+  'LLM.QUOTA': {
+    retriable: false,
+    meaning: 'The provider account has no quota or credit left (insufficient_quota); retrying cannot help.',
+  },
   'LLM.REFUSED': { retriable: false, meaning: 'The model refused to answer or its answer was filtered.' },
   'LLM.TRUNCATED': { retriable: false, meaning: 'The answer was cut off at the output token limit (finish_reason=length).' },
   'LLM.INVALID_OUTPUT': { retriable: false, meaning: 'The answer is not JSON or does not satisfy the requested schema.' },

@@ -25,12 +25,15 @@ describe('decodeEvent', () => {
 
   it('names every failing field path, nested ones included', () => {
     const body = JSON.stringify({ ...valid(), runId: 'nope', posting: { description: 42 } });
-    assert.throws(() => decodeEvent(JobPostedV1, body), (error: Error & { code?: string }) => {
-      assert.equal(error.code, 'EVENT.SCHEMA_VIOLATION');
-      assert.match(error.message, /runId: runId must be a UUID/);
-      assert.match(error.message, /posting\.description: description must be a string/);
-      return true;
-    });
+    assert.throws(
+      () => decodeEvent(JobPostedV1, body),
+      (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'EVENT.SCHEMA_VIOLATION');
+        assert.match(error.message, /runId: runId must be a UUID/);
+        assert.match(error.message, /posting\.description: description must be a string/);
+        return true;
+      },
+    );
   });
 
   it('refuses non-JSON, non-objects, unknown schema versions and oversized bodies with their own codes', () => {

@@ -27,7 +27,10 @@ export interface ExpectedOutcome {
 /** Loads one YAML case, or every `*.yaml` case of a folder, sorted by file name. */
 export function loadEvalCases(path: string): EvalCase[] {
   const files = statSync(path).isDirectory()
-    ? readdirSync(path).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => join(path, n))
+    ? readdirSync(path)
+        .filter((n) => /\.ya?ml$/.test(n))
+        .sort()
+        .map((n) => join(path, n))
     : [path];
   return files.map((file) => toEvalCase(parse(readFileSync(file, 'utf8')) as Record<string, unknown>, file));
 }

@@ -7,7 +7,7 @@ import type { EvalCase } from '../eval-cases/eval-case';
 import { scoreCase } from './score-case';
 import { summariseScores } from './summarise-scores';
 
-const aliases: Record<string, string> = { python: 'python', 'py': 'python', sql: 'sql', react: 'react' };
+const aliases: Record<string, string> = { python: 'python', py: 'python', sql: 'sql', react: 'react' };
 const resolveName = (name: string) => aliases[name.toLowerCase()] ?? null;
 
 function aCase(expected: Partial<EvalCase['expected']>): EvalCase {
@@ -30,8 +30,20 @@ describe('scoreCase', () => {
 
   it('accepts the expected role or an acceptable one, and scores only labelled fields', () => {
     const run = aRunDocument();
-    assert.equal(scoreCase(aCase({ role: 'software-engineer', acceptableRoles: ['backend-engineer'] }), run, resolveName).roleCorrect, true);
-    const score = scoreCase(aCase({ role: 'data-engineer', seniority: 'senior', ctc: { currency: 'INR', min: 1_800_000, max: 2_500_000, period: 'annual' }, workMode: 'remote' }), run, resolveName);
+    assert.equal(
+      scoreCase(aCase({ role: 'software-engineer', acceptableRoles: ['backend-engineer'] }), run, resolveName).roleCorrect,
+      true,
+    );
+    const score = scoreCase(
+      aCase({
+        role: 'data-engineer',
+        seniority: 'senior',
+        ctc: { currency: 'INR', min: 1_800_000, max: 2_500_000, period: 'annual' },
+        workMode: 'remote',
+      }),
+      run,
+      resolveName,
+    );
     assert.equal(score.roleCorrect, false);
     assert.deepEqual(score.fields, { status: true, seniority: true, ctc: true, workMode: false });
   });

@@ -37,9 +37,10 @@ export function scoreCase(evalCase: EvalCase, run: RunDocument, resolveName: Ski
     if (expected.seniority !== undefined) fields.seniority = (parsed?.seniority ?? null) === expected.seniority;
     if (expected.ctc !== undefined) fields.ctc = sameCtc(expected.ctc, parsed?.ctc ?? null);
     if (expected.experience !== undefined) {
-      fields.experience = expected.experience === null
-        ? parsed?.experience == null
-        : parsed?.experience?.min === expected.experience.min && (parsed?.experience?.max ?? null) === (expected.experience.max ?? null);
+      fields.experience =
+        expected.experience === null
+          ? parsed?.experience == null
+          : parsed?.experience?.min === expected.experience.min && (parsed?.experience?.max ?? null) === (expected.experience.max ?? null);
     }
     if (expected.education !== undefined) {
       const levels = new Set(parsed?.education.map((e) => e.level) ?? []);
@@ -48,9 +49,10 @@ export function scoreCase(evalCase: EvalCase, run: RunDocument, resolveName: Ski
     if (expected.workMode !== undefined) fields.workMode = (parsed?.workMode ?? null) === expected.workMode;
   }
   const actualRole = run.role?.slug ?? null;
-  const roleCorrect = expected.status === 'rejected' || !expected.role
-    ? null
-    : actualRole !== null && [expected.role, ...expected.acceptableRoles].includes(actualRole);
+  const roleCorrect =
+    expected.status === 'rejected' || !expected.role
+      ? null
+      : actualRole !== null && [expected.role, ...expected.acceptableRoles].includes(actualRole);
   return {
     id: evalCase.id,
     roleCorrect,
@@ -67,8 +69,14 @@ export function scoreCase(evalCase: EvalCase, run: RunDocument, resolveName: Ski
 
 function sameCtc(expected: NonNullable<EvalCase['expected']['ctc']> | null, actual: ParsedFields['ctc']): boolean {
   if (expected === null || actual === null) return expected === actual;
-  const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= Math.max(1, Math.abs(b) * 0.01));
-  return expected.currency === actual.currency && expected.period === actual.period && close(actual.min, expected.min) && close(actual.max, expected.max);
+  const close = (a: number | null, b: number | null) =>
+    a === null || b === null ? a === b : Math.abs(a - b) <= Math.max(1, Math.abs(b) * 0.01);
+  return (
+    expected.currency === actual.currency &&
+    expected.period === actual.period &&
+    close(actual.min, expected.min) &&
+    close(actual.max, expected.max)
+  );
 }
 
 function nameKey(name: string): string {

@@ -28,21 +28,30 @@ describe('parseEducation: degree names', () => {
     ['12th pass can apply', 'high_school'],
     ['High school diploma or GED required', 'high_school'],
   ];
-  for (const [text, level] of cases) it(`"${text}" → ${level}`, () => assert.equal(parseEducation([{ text, requirement: 'required' }])[0]?.level, level));
+  for (const [text, level] of cases)
+    it(`"${text}" → ${level}`, () => assert.equal(parseEducation([{ text, requirement: 'required' }])[0]?.level, level));
 });
 
 describe('parseEducation: fields and requirement', () => {
   it('reads the field and stops before "or related field"', () => {
     assert.deepEqual(levels("Bachelor's degree in Computer Science (or related field)"), [['bachelor', 'Computer Science', 'required']]);
     assert.deepEqual(levels('Degree in Computer Science or related field'), [['bachelor', 'Computer Science', 'required']]);
-    assert.deepEqual(levels('B.Tech in Computer Science/Information Technology.'), [['bachelor', 'Computer Science/Information Technology', 'required']]);
+    assert.deepEqual(levels('B.Tech in Computer Science/Information Technology.'), [
+      ['bachelor', 'Computer Science/Information Technology', 'required'],
+    ]);
   });
   it('keeps the requirement of each sentence', () => {
     const found = parseEducation([
       { text: "A bachelor's degree in a STEM field is required.", requirement: 'required' },
       { text: "A master's degree or higher is preferred.", requirement: 'preferred' },
     ]);
-    assert.deepEqual(found.map((e) => [e.level, e.requirement]), [['bachelor', 'required'], ['master', 'preferred']]);
+    assert.deepEqual(
+      found.map((e) => [e.level, e.requirement]),
+      [
+        ['bachelor', 'required'],
+        ['master', 'preferred'],
+      ],
+    );
   });
   it('does not read words or school levels as degrees', () => {
     assert.deepEqual(levels('You will BE working with MS Office and teach high school students'), []);
@@ -60,7 +69,11 @@ describe('parseEducation: diplomas, associate degrees and school levels', () => 
     ['Fresh graduates can apply', ['bachelor']],
   ];
   for (const [text, expected] of cases) {
-    it(`"${text}" → ${expected.join(', ')}`, () => assert.deepEqual(levels(text).map(([level]) => level), expected));
+    it(`"${text}" → ${expected.join(', ')}`, () =>
+      assert.deepEqual(
+        levels(text).map(([level]) => level),
+        expected,
+      ));
   }
   it('does not read graduate programmes or schools as a degree asked for', () => {
     assert.deepEqual(levels('Teach graduate students and support the graduate school'), []);
@@ -75,7 +88,11 @@ describe('parseEducation: master and doctorate abbreviations', () => {
     ['PharmD from an accredited school', ['doctorate']],
   ];
   for (const [text, expected] of cases) {
-    it(`"${text}" → ${expected.join(', ')}`, () => assert.deepEqual(levels(text).map(([level]) => level), expected));
+    it(`"${text}" → ${expected.join(', ')}`, () =>
+      assert.deepEqual(
+        levels(text).map(([level]) => level),
+        expected,
+      ));
   }
   it('does not read speeds or medicine as degrees', () => {
     assert.deepEqual(levels('Drive at 20 mph on site and keep med carts stocked'), []);
@@ -105,11 +122,20 @@ describe('parseEducation: a degree without level', () => {
 
 describe('parseEducation: words next to degree names', () => {
   it('does not add a bachelor for the "degree" of a named level', () => {
-    assert.deepEqual(levels("Master’s/PhD degree in CS/EE or related fields").map(([level]) => level), ['master', 'doctorate']);
-    assert.deepEqual(levels('MBA/ Similar degree').map(([level]) => level), ['mba']);
+    assert.deepEqual(
+      levels('Master’s/PhD degree in CS/EE or related fields').map(([level]) => level),
+      ['master', 'doctorate'],
+    );
+    assert.deepEqual(
+      levels('MBA/ Similar degree').map(([level]) => level),
+      ['mba'],
+    );
   });
   it('reads a high school graduate as high school only', () => {
-    assert.deepEqual(levels('High school graduate or GED required').map(([level]) => level), ['high_school']);
+    assert.deepEqual(
+      levels('High school graduate or GED required').map(([level]) => level),
+      ['high_school'],
+    );
   });
   it('does not read degree programmes offered as benefits, or "a level of"', () => {
     assert.deepEqual(levels("Tuition discounts including Purdue Global's DNP program"), []);

@@ -18,7 +18,8 @@ describe('detectEmploymentType', () => {
     ['Job Type: Contract\nWork full-time hours on site', 'contract'],
     ['We build software.', null],
   ];
-  for (const [text, expected] of cases) it(`${JSON.stringify(text)} → ${expected}`, () => assert.equal(detectEmploymentType(text), expected));
+  for (const [text, expected] of cases)
+    it(`${JSON.stringify(text)} → ${expected}`, () => assert.equal(detectEmploymentType(text), expected));
 
   it('reads an internship from the title', () => {
     assert.equal(detectEmploymentType('Full-time commitment for 3 months', 'Data Science Intern'), 'internship');

@@ -8,13 +8,17 @@ import type { EmploymentType } from '../parsed-jd';
 const TYPES: Array<[RegExp, EmploymentType]> = [
   [/\b(?:full[- ]?time|permanent|regular full)\b/i, 'full_time'],
   [/\bpart[- ]?time\b/i, 'part_time'],
-  [/\b(?:contract(?:ual)?(?:[- ]to[- ]hire| basis| role| position| job| employee| assignment)?|c2h|fixed[- ]term|contractor)\b/i, 'contract'],
+  [
+    /\b(?:contract(?:ual)?(?:[- ]to[- ]hire| basis| role| position| job| employee| assignment)?|c2h|fixed[- ]term|contractor)\b/i,
+    'contract',
+  ],
   [/\b(?:internship|intern\b)/i, 'internship'],
   [/\b(?:temporary|temp (?:role|position|job)|seasonal)\b/i, 'temporary'],
   [/\b(?:freelanc\w*|independent contractor|gig (?:role|work|basis))\b/i, 'freelance'],
 ];
 
-const LABEL = /\b(?:job type|employment type|employment|type of employment|contract type|position type|engagement|job category|work type)\s*[:\-–]\s*([^\n;|]{2,60})/i;
+const LABEL =
+  /\b(?:job type|employment type|employment|type of employment|contract type|position type|engagement|job category|work type)\s*[:\-–]\s*([^\n;|]{2,60})/i;
 
 function earliestType(text: string): EmploymentType | null {
   let best: { type: EmploymentType; index: number } | null = null;

@@ -37,7 +37,8 @@ const EXPERIENCE_WORDS =
   /\b(?:experience[ds]?|exp|background|track record|post[- ]qualification|working|work|industry|professional|hands[- ]on|in (?:a|the) (?:similar )?role|relevant|proven|expertise|freshers?)\b/i;
 const NOT_EXPERIENCE_BEFORE =
   /\b(?:aged?|ages|age group|children|kids|students|grades?|for over|over the (?:last|past)|past|last|founded|history|since|after|within|every|for|contract of|duration of|warranty|term of|old)\s*(?:of\s*)?$/i;
-const NOT_EXPERIENCE_AFTER = /^\s*(?:old|of age|of (?:operation|service to|history|excellence|experience in (?:the|this) (?:market|industry))|in business|ago)/i;
+const NOT_EXPERIENCE_AFTER =
+  /^\s*(?:old|of age|of (?:operation|service to|history|excellence|experience in (?:the|this) (?:market|industry))|in business|ago)/i;
 
 function toYears(value: number, unit: string): number {
   const years = /^month/i.test(unit) ? value / 12 : value;

@@ -7,10 +7,13 @@ import { CANADIAN_PROVINCE_CODE_PATTERN, KNOWN_PLACE_PATTERN, US_STATE_CODE_PATT
  */
 
 const PLACE = new RegExp(String.raw`\b(?:${KNOWN_PLACE_PATTERN})\b`);
-const LABELLED = /(?:^|\n|[.;|•]\s*|\s{2,})\s*(?:[*_#-]+\s*)?(?:job |work |office |campus |primary |preferred )?locations?\s*(?:\(s\))?\s*[:\-–]\s*([^\n|;]{2,80})/i;
+const LABELLED =
+  /(?:^|\n|[.;|•]\s*|\s{2,})\s*(?:[*_#-]+\s*)?(?:job |work |office |campus |primary |preferred )?locations?\s*(?:\(s\))?\s*[:\-–]\s*([^\n|;]{2,80})/i;
 const BASED_IN =
   /\b(?:based (?:in|out of|at)|located (?:in|at)|work(?:ing)? (?:from|out of) our (?:[a-z]+ )?office in|office in|relocate to|position is in|role is in)\s+([A-Z][A-Za-z.\- ]+(?:,\s*[A-Z][A-Za-z.\- ]+)?)/;
-const CITY_STATE = new RegExp(String.raw`\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}), (${US_STATE_CODE_PATTERN}|${CANADIAN_PROVINCE_CODE_PATTERN})\b(?!\w)`);
+const CITY_STATE = new RegExp(
+  String.raw`\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}), (${US_STATE_CODE_PATTERN}|${CANADIAN_PROVINCE_CODE_PATTERN})\b(?!\w)`,
+);
 const NOT_A_PLACE = /^(?:this|the|our|any|all|flexible|multiple|various|tbd|n\/a|na|not|see|candidates?|you|we)\b/i;
 const WORK_MODE_ONLY = /^(?:remote|hybrid|on[- ]?site|in[- ]office|work from home|wfh|anywhere|multiple locations|pan india)$/i;
 
@@ -51,6 +54,9 @@ export function detectLocation(text: string, givenLocation?: string | null): str
   if (!place) return null;
   // Keep a following region: "Pune, Maharashtra", "Bengaluru, Karnataka, India".
   const tail = /^(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?){0,2}/.exec(text.slice(place.index + place[0].length))?.[0] ?? '';
-  const withRegion = `${place[0]}${tail}`.split(',').filter((part, i) => i === 0 || PLACE.test(part)).join(',');
+  const withRegion = `${place[0]}${tail}`
+    .split(',')
+    .filter((part, i) => i === 0 || PLACE.test(part))
+    .join(',');
   return cleanLocation(withRegion);
 }

@@ -60,7 +60,10 @@ describe('screenPosting: real postings pass', () => {
     assert.equal(screenPosting('Hiring: Staff Nurse, 2 yrs exp, Chennai, salary 25k/month'), null);
   });
   it('accepts a duties-only posting when the title is given', () => {
-    assert.equal(screenPosting('Develop social media campaigns.\nManage the brand calendar.\nTrack engagement weekly.', 'Social Media Executive'), null);
+    assert.equal(
+      screenPosting('Develop social media campaigns.\nManage the brand calendar.\nTrack engagement weekly.', 'Social Media Executive'),
+      null,
+    );
   });
   it('accepts a full posting', () => {
     const posting = `About us\nWe are a fintech company.\nResponsibilities\n- Build APIs\n- Review code\nRequirements\n- 3+ years of Java\nBenefits\n- Health insurance`;

@@ -27,8 +27,10 @@ const CUES: Record<CueKind, RegExp> = {
   pay: /(?:\b(?:salary|ctc|lpa|compensation|stipend|pay (?:range|rate|scale)|per hour|hourly|benefits|insurance|pto|paid (?:time off|leave)|401\s?\(?k\)?|bonus|perks|incentives?|remuneration)\b|₹\s?\d|\$\s?\d)/i,
 };
 
-const STRUCTURE = /(?:^|\n)\s*(?:[-*•●▪]\s+\S|#{1,3}\s+\S|(?:responsibilities|requirements|qualifications|benefits|about (?:us|the (?:role|job|company)))\s*:?\s*(?:\n|$))|\byou will\b|\byou['’]ll\b|\bwhat we offer\b/i;
-const NEWS_VOICE = /\b(?:said|according to|reported|announced|told reporters|spokes(?:person|man|woman)|officials?|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/gi;
+const STRUCTURE =
+  /(?:^|\n)\s*(?:[-*•●▪]\s+\S|#{1,3}\s+\S|(?:responsibilities|requirements|qualifications|benefits|about (?:us|the (?:role|job|company)))\s*:?\s*(?:\n|$))|\byou will\b|\byou['’]ll\b|\bwhat we offer\b/i;
+const NEWS_VOICE =
+  /\b(?:said|according to|reported|announced|told reporters|spokes(?:person|man|woman)|officials?|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/gi;
 
 const CUE_LABELS: Record<CueKind, string> = {
   role: 'a job title or role word',
@@ -49,7 +51,18 @@ export interface PostingScore {
 
 /** A given title counts as the role cue: the sender has already called the text a job. */
 /** Role nouns too common outside job titles to count on their own ("head", "lead", "partner"...). */
-const AMBIGUOUS_ROLE_NOUNS = new Set(['head', 'lead', 'partner', 'owner', 'principal', 'associate', 'coach', 'driver', 'expert', 'president']);
+const AMBIGUOUS_ROLE_NOUNS = new Set([
+  'head',
+  'lead',
+  'partner',
+  'owner',
+  'principal',
+  'associate',
+  'coach',
+  'driver',
+  'expert',
+  'president',
+]);
 const WORD = /[A-Za-z]{2,}/g;
 
 function mentionsRoleNoun(text: string): boolean {
@@ -63,7 +76,8 @@ function mentionsRoleNoun(text: string): boolean {
 
 const LINE_OPENER = /(?:^|\n|[.!?]\s+)\s*(?:[-*•●▪]\s*)?([A-Z][a-z]+)\b/g;
 
-const DOER_THEN_VERB = /\b(?:you|they|he\/she|s\/he|the (?:candidate|incumbent|[a-z]+(?:er|or|ist|ant|ive)))\s+(?:will\s+(?:be\s+)?|shall\s+|must\s+)?([a-z]+)/gi;
+const DOER_THEN_VERB =
+  /\b(?:you|they|he\/she|s\/he|the (?:candidate|incumbent|[a-z]+(?:er|or|ist|ant|ive)))\s+(?:will\s+(?:be\s+)?|shall\s+|must\s+)?([a-z]+)/gi;
 
 /** Duties written as bullets ("Develop ...", "Assisting with ...") or about the doer ("the copywriter will write"). */
 function describesDuties(text: string): boolean {
@@ -80,13 +94,19 @@ function describesDuties(text: string): boolean {
 
 /** Three or more short lines: a list, as postings are laid out (paragraph prose is not). */
 function hasListLayout(text: string): boolean {
-  const lines = text.split(/\n+/).map((line) => line.trim()).filter((line) => /^[A-Z]/.test(line) && line.length < 250);
+  const lines = text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter((line) => /^[A-Z]/.test(line) && line.length < 250);
   return lines.length >= 3;
 }
 
 export function scorePosting(text: string, givenTitle?: string | null): PostingScore {
   const hasTitle = Boolean(givenTitle && /\p{L}{2}/u.test(givenTitle));
-  const found = (Object.keys(CUES) as CueKind[]).filter((kind) => (kind === 'role' && (hasTitle || mentionsRoleNoun(text))) || (kind === 'duties' && describesDuties(text)) || CUES[kind].test(text));
+  const found = (Object.keys(CUES) as CueKind[]).filter(
+    (kind) =>
+      (kind === 'role' && (hasTitle || mentionsRoleNoun(text))) || (kind === 'duties' && describesDuties(text)) || CUES[kind].test(text),
+  );
   const structure = STRUCTURE.test(text) || hasListLayout(text);
   const newsVoice = (text.match(NEWS_VOICE)?.length ?? 0) >= 3;
   const words = text.split(/\s+/).filter(Boolean).length;
@@ -120,7 +140,8 @@ function rejection(code: Rejection['code'], reason: string): Rejection {
 
 /** Null when the text may be parsed, else why not. */
 export function screenPosting(description: unknown, givenTitle?: string | null): Rejection | null {
-  if (typeof description !== 'string') return rejection('PARSE.NOT_TEXT', `description is ${description === null ? 'null' : typeof description}, not text`);
+  if (typeof description !== 'string')
+    return rejection('PARSE.NOT_TEXT', `description is ${description === null ? 'null' : typeof description}, not text`);
   if (description.trim() === '') return rejection('PARSE.EMPTY', 'description is empty or whitespace only');
   if (description.length > MAX_DESCRIPTION_CHARS)
     return rejection('PARSE.TOO_LARGE', `description has ${description.length} characters; the limit is ${MAX_DESCRIPTION_CHARS}`);
@@ -130,19 +151,28 @@ export function screenPosting(description: unknown, givenTitle?: string | null):
   if (controls > 0 && controls / description.length > 0.01)
     return rejection('PARSE.NOT_TEXT', `${controls} control or replacement characters: looks like binary data, not text`);
   if (visible >= 8 && letterShare < 0.5)
-    return rejection('PARSE.NOT_TEXT', `only ${Math.round(letterShare * 100)}% of characters are letters: looks like binary or encoded data`);
+    return rejection(
+      'PARSE.NOT_TEXT',
+      `only ${Math.round(letterShare * 100)}% of characters are letters: looks like binary or encoded data`,
+    );
   // The first few thousand characters tell filler from prose; no need to tokenise a whole long posting.
   const words = description.slice(0, 4000).match(/\p{L}{2,}/gu) ?? [];
   if (words.length >= 20 && new Set(words.map((w) => w.toLowerCase())).size / words.length < 0.08)
     return rejection('PARSE.NOT_TEXT', 'the same few words repeat throughout: looks like generated filler, not a posting');
 
-  if (words.length < 4) return rejection('PARSE.NOT_A_JD', `only ${words.length} word(s): too short to describe a job (needs a role and what it asks or offers)`);
+  if (words.length < 4)
+    return rejection(
+      'PARSE.NOT_A_JD',
+      `only ${words.length} word(s): too short to describe a job (needs a role and what it asks or offers)`,
+    );
   const score = scorePosting(description, givenTitle);
   const hasRoleOrHiring = score.found.includes('role') || score.found.includes('hiring');
   if (score.score >= score.needed && hasRoleOrHiring) return null;
   const missing = (Object.keys(CUES) as CueKind[]).filter((kind) => !score.found.includes(kind)).map((kind) => CUE_LABELS[kind]);
   const found = score.found.map((kind) => CUE_LABELS[kind]);
-  const why = hasRoleOrHiring ? `too few job-posting cues (score ${score.score}, needs ${score.needed})` : 'no job title, role word or hiring language';
+  const why = hasRoleOrHiring
+    ? `too few job-posting cues (score ${score.score}, needs ${score.needed})`
+    : 'no job title, role word or hiring language';
   return rejection(
     'PARSE.NOT_A_JD',
     `not a job posting: ${why}; found ${found.length > 0 ? found.join(', ') : 'none'}; missing ${missing.join(', ')}${score.newsVoice ? '; reads like a news report' : ''}`,

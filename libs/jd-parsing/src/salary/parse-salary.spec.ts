@@ -122,7 +122,7 @@ describe('parseSalary: which currency a dollar amount is in', () => {
     const salary = parseSalary('Pay: $24 - $27 per hour', canada);
     assert.deepEqual([salary?.currency, salary?.min, salary?.max, salary?.period], ['CAD', 24, 27, 'hourly']);
   });
-  it('keeps a symbol that names one currency whatever the posting\'s country', () => {
+  it("keeps a symbol that names one currency whatever the posting's country", () => {
     assert.equal(parseSalary('Salary: £40,000 per annum', canada)?.currency, 'GBP');
     assert.equal(parseSalary('Salary: US$60,000 per year', canada)?.currency, 'USD');
   });

@@ -172,7 +172,8 @@ function candidateAt(text: string, found: RegExpExecArray, hints: CurrencyHints)
   if (/^40[13]\s?[kb]?$/i.test(firstWritten.trim()) && (/^\s?\(?[kb]\)?/i.test(after) || /[kb]$/i.test(firstWritten.trim()))) return null;
 
   // "CAD $85,000" or "85,000 rupees": a code just outside the amount.
-  const codeNearby = currencyCode(/\b(inr|usd|cad|aud|sgd|nzd|hkd)\s*$/i.exec(before)?.[1]) ?? currencyCode(/^\s*(rupees?)\b/i.exec(after)?.[1]);
+  const codeNearby =
+    currencyCode(/\b(inr|usd|cad|aud|sgd|nzd|hkd)\s*$/i.exec(before)?.[1]) ?? currencyCode(/^\s*(rupees?)\b/i.exec(after)?.[1]);
   const explicitCurrency = currencyOfAmounts([first, second], codeNearby, hints);
   const indianMultiplier = [first, second].some((a) => a?.multiplier === 'lakh' || a?.multiplier === 'crore');
   const payWordBefore = PAY_WORD_BEFORE.test(before);

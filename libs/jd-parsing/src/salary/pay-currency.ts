@@ -20,7 +20,15 @@ export interface PostingPlace {
 }
 
 const CURRENCY_OF_COUNTRY: Record<CountryCode, string> = {
-  CA: 'CAD', AU: 'AUD', NZ: 'NZD', SG: 'SGD', HK: 'HKD', US: 'USD', IN: 'INR', GB: 'GBP', EU: 'EUR',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  SG: 'SGD',
+  HK: 'HKD',
+  US: 'USD',
+  IN: 'INR',
+  GB: 'GBP',
+  EU: 'EUR',
 };
 const DOLLAR_COUNTRIES: ReadonlySet<CountryCode> = new Set(['CA', 'AU', 'NZ', 'SG', 'HK', 'US']);
 

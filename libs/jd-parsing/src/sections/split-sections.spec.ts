@@ -54,7 +54,11 @@ describe('splitSections: collapsed single-line postings', () => {
   it('keeps proper nouns inside a bullet and splits requirement openers', () => {
     assert.deepEqual(
       sentences.filter((s) => s.sectionIndex === 2).map((s) => s.text),
-      ["Bachelor's degree in Computer Science (or related field)", '3+ years of relevant work experience', 'Expertise in Python Development'],
+      [
+        "Bachelor's degree in Computer Science (or related field)",
+        '3+ years of relevant work experience',
+        'Expertise in Python Development',
+      ],
     );
   });
 
@@ -67,7 +71,7 @@ describe('splitSections: headings on their own lines', () => {
   const description = [
     'Acme Corp is a leading logistics company.',
     '',
-    '## What you\'ll do',
+    "## What you'll do",
     '- Build APIs in Node.js.',
     '- Mentor two junior engineers.',
     '',
@@ -136,11 +140,16 @@ describe('splitSections: headings on their own lines', () => {
 
   it('treats a whole text without headings as one null-headed section', () => {
     const { sections: only } = parse('Hiring a driver for night shifts. Call now.');
-    assert.deepEqual(only.map((s) => [s.heading, s.start, s.end]), [[null, 0, 43]]);
+    assert.deepEqual(
+      only.map((s) => [s.heading, s.start, s.end]),
+      [[null, 0, 43]],
+    );
   });
 
   it('does not take ordinary words for headings', () => {
-    const { sections: prose } = parse('You must meet the Requirements of the role. Our Benefits team will call. Experience with Go matters.');
+    const { sections: prose } = parse(
+      'You must meet the Requirements of the role. Our Benefits team will call. Experience with Go matters.',
+    );
     assert.equal(prose.length, 1);
   });
 });

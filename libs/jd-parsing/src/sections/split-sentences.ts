@@ -75,7 +75,10 @@ export function sentenceSpans(description: string, start: number, end: number): 
         const trimmed = trimSpan(description, sentence);
         if (!trimmed) continue;
         const relativeStarts = collapsedBulletStarts(description.slice(trimmed.start, trimmed.end));
-        for (const piece of cutAt(trimmed, relativeStarts.map((offset) => trimmed.start + offset))) {
+        for (const piece of cutAt(
+          trimmed,
+          relativeStarts.map((offset) => trimmed.start + offset),
+        )) {
           const final = trimSpan(description, piece);
           if (final) spans.push(final);
         }

@@ -10,14 +10,20 @@ const RANK: Seniority[] = ['intern', 'junior', 'mid', 'senior', 'lead', 'princip
 
 const TITLE_MARKERS: Array<[RegExp, Seniority]> = [
   [/\b(?:intern(?:ship)?|trainee|apprentice)\b/i, 'intern'],
-  [/\b(?:junior|jr\.?|entry[- ]level|fresher|graduate engineer|associate(?! (?:director|vice president|vp|partner|principal|professor)))\b/i, 'junior'],
+  [
+    /\b(?:junior|jr\.?|entry[- ]level|fresher|graduate engineer|associate(?! (?:director|vice president|vp|partner|principal|professor)))\b/i,
+    'junior',
+  ],
   [/\b(?:SDE|Engineer|Developer|Analyst|Level|L)[- ]?(?:I|1)\b(?![-\d])/, 'junior'],
   [/\b(?:sde|level|l)[- ]?1\b/i, 'junior'],
   [/\b(?:mid[- ]?level|mid[- ]senior|intermediate)\b/i, 'mid'],
   [/\bII\b|\b(?:sde|engineer|developer|analyst|level|l)[- ]?2\b(?![-\d])/i, 'mid'],
   [/\b(?:senior|sr\.?|snr)(?=[\s.,/-]|$)|\bIII\b|\b(?:sde|engineer|developer|analyst|level|l)[- ]?3\b(?![-\d])/i, 'senior'],
   [/\b(?:lead|team lead|tech(?:nical)? lead|leader)\b(?! generation)|\blead\b(?=\s*[,/-]|$)/i, 'lead'],
-  [/\b(?:principal|distinguished|fellow|architect|staff (?=engineer|software|data|scientist|developer|designer|product|ml|machine|research|security|site|backend|frontend|full|mobile|applied|analyst|platform|infrastructure))/i, 'principal'],
+  [
+    /\b(?:principal|distinguished|fellow|architect|staff (?=engineer|software|data|scientist|developer|designer|product|ml|machine|research|security|site|backend|frontend|full|mobile|applied|analyst|platform|infrastructure))/i,
+    'principal',
+  ],
   [/\b(?:head|director|vp|vice president|chief|cto|ceo|cfo|coo|cio|ciso|cmo|cpo|president)\b/i, 'head'],
 ];
 
@@ -53,7 +59,5 @@ export function seniorityOfYears(minimumYears: number | null): Seniority | null 
 }
 
 export function detectSeniority(input: { title: string | null; text: string; minimumYears: number | null }): Seniority | null {
-  return (
-    (input.title ? seniorityOfTitle(input.title) : null) ?? seniorityOfText(input.text) ?? seniorityOfYears(input.minimumYears)
-  );
+  return (input.title ? seniorityOfTitle(input.title) : null) ?? seniorityOfText(input.text) ?? seniorityOfYears(input.minimumYears);
 }

@@ -16,10 +16,16 @@ export function cleanTitle(written: string): string | null {
     .replace(/\s+/g, ' ')
     .replace(/[([](?:req|job|ref|id|requisition|jr|r)?[\s#:.-]*[A-Z]{0,4}[-_ ]?\d{3,}[^)\]]*[)\]]/gi, '')
     .replace(/\b(?:req(?:uisition)?|job ?id|ref)\s*[#:.-]?\s*[A-Z]{0,4}[-_]?\d{3,}\b/gi, '')
-    .replace(/^\s*(?:urgent(?:ly)?\s+(?:hiring|requirement|opening)(?:\s+for)?|hiring\s+for|we\s*(?:are|'re)\s+hiring|hiring|urgent|immediate joiners?|job opening|opening for)\s*[:!\-–|]*\s*/i, '')
+    .replace(
+      /^\s*(?:urgent(?:ly)?\s+(?:hiring|requirement|opening)(?:\s+for)?|hiring\s+for|we\s*(?:are|'re)\s+hiring|hiring|urgent|immediate joiners?|job opening|opening for)\s*[:!\-–|]*\s*/i,
+      '',
+    )
     .replace(/\s*[-–|:!]*\s*(?:urgent(?:ly)? hiring|immediate joiners?(?: only)?|apply now|urgent)\s*!*\s*$/i, '')
     .replace(/\((?:remote|hybrid|on[- ]?site|wfh|work from home|full[- ]time|part[- ]time|contract)\)/gi, '');
   for (let i = 0; i < 3 && PLACE_TAIL.test(title); i++) title = title.replace(PLACE_TAIL, '');
-  title = title.replace(/^[\s\-–|:,]+|[\s\-–|:,]+$/g, '').replace(/\s+/g, ' ').trim();
+  title = title
+    .replace(/^[\s\-–|:,]+|[\s\-–|:,]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return title.length >= 2 && /[A-Za-z]/.test(title) ? title : null;
 }

@@ -8,7 +8,8 @@ import { cleanTitle } from './clean-title';
  * "and"/"or"/"/".
  */
 
-const LABELLED = /(?:^|\n|\.\s|;\s*)\s*(?:[*_#-]+\s*)?(?:job title|position title|title|position|role|designation|job role|job position|opening)\s*[:\-–]\s*([^\n;|]{2,80})/i;
+const LABELLED =
+  /(?:^|\n|\.\s|;\s*)\s*(?:[*_#-]+\s*)?(?:job title|position title|title|position|role|designation|job role|job position|opening)\s*[:\-–]\s*([^\n;|]{2,80})/i;
 const HIRING_CUE =
   /\b(?:looking for|seeking|searching for|hiring(?: for)?|recruiting|in search of|need(?:s)? (?:a|an)|wants? (?:a|an)|join (?:us|our team|the team) as|position of|role of|opening for|vacancy for)\s+(?:(?:a|an|the|one|two|three|\d+|multiple|several|exceptionally|highly|talented|experienced|motivated|passionate|dynamic|skilled|dedicated|enthusiastic|driven|proactive|results[- ]oriented|self[- ]motivated|qualified|energetic|creative|detail[- ]oriented|strong|exceptional|outstanding|curious|smart|young|bright|ambitious|seasoned|hands[- ]on|technical|full[- ]time|part[- ]time|remote|certified|licensed|and|,)\s+){0,6}/g;
 
@@ -68,7 +69,10 @@ function fromFirstLine(text: string): string | null {
   if (firstLine.length > 70 || firstLine.split(/\s+/).length > 9 || /[.!?]$/.test(firstLine)) return null;
   const cleaned = cleanTitle(firstLine.replace(/^[*#_\s]+|[*#_\s:]+$/g, ''));
   if (!cleaned) return null;
-  const lastWord = cleaned.split(/[\s(]/).filter(Boolean).find((word) => singularRoleNoun(word));
+  const lastWord = cleaned
+    .split(/[\s(]/)
+    .filter(Boolean)
+    .find((word) => singularRoleNoun(word));
   return lastWord ? cleaned : null;
 }
 

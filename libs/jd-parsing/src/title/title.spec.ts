@@ -37,7 +37,9 @@ describe('inferTitle', () => {
 
 describe('roleAliasesOf', () => {
   it('lists titles joined in the hiring phrase other than the title', () => {
-    assert.deepEqual(roleAliasesOf('Senior Developer', 'looking for exceptionally talented Senior Developers and Team Leads to join'), ['Team Lead']);
+    assert.deepEqual(roleAliasesOf('Senior Developer', 'looking for exceptionally talented Senior Developers and Team Leads to join'), [
+      'Team Lead',
+    ]);
   });
   it('lists slash alternatives of the title', () => {
     assert.deepEqual(roleAliasesOf('Front-end Engineer/Web Developer (SDE 1 & 2)', ''), ['Web Developer']);

@@ -14,8 +14,10 @@ export interface WorkModeHeadlines {
   title?: string | null;
 }
 
-const LABELLED = /\b(?:workplace type|work ?place|work mode|work model|work type|work arrangement|location type|job type|mode of work)\s*[:\-–]\s*(remote|hybrid|on[- ]?site|in[- ]office|office|work from home|wfh|wfo|work from office)\b/i;
-const HYBRID = /\bhybrid\b(?![- ](?:cloud|app|apps|mobile|vehicle|infrastructure|it\b|environment|integration|model(?:l)?ing|solution|architecture|engine|car))/i;
+const LABELLED =
+  /\b(?:workplace type|work ?place|work mode|work model|work type|work arrangement|location type|job type|mode of work)\s*[:\-–]\s*(remote|hybrid|on[- ]?site|in[- ]office|office|work from home|wfh|wfo|work from office)\b/i;
+const HYBRID =
+  /\bhybrid\b(?![- ](?:cloud|app|apps|mobile|vehicle|infrastructure|it\b|environment|integration|model(?:l)?ing|solution|architecture|engine|car))/i;
 const FEW_DAYS = String.raw`(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-4]|two|three|four))?`;
 /** "one work-from-home day per week", "WFH 2 days a week", "3 days a week in our Leeds office". */
 const SPLIT_WEEK = new RegExp(
@@ -41,7 +43,8 @@ const ONSITE = new RegExp(
   'i',
 );
 /** A mode in a title or location line: "(Hybrid)", "– On-site", "| Remote", "Remote, US only". */
-const HEADLINE_MODE = /(?:^|[([|,–—-]\s*)(remote|hybrid|on[- ]?site|in[- ]office|in[- ]person|work from home|wfh)(?=\s*(?:$|[)\],|–—-]|\s(?:only|within|in|role|position|first)\b))/im;
+const HEADLINE_MODE =
+  /(?:^|[([|,–—-]\s*)(remote|hybrid|on[- ]?site|in[- ]office|in[- ]person|work from home|wfh)(?=\s*(?:$|[)\],|–—-]|\s(?:only|within|in|role|position|first)\b))/im;
 
 function modeOf(word: string): WorkMode {
   const lower = word.toLowerCase();

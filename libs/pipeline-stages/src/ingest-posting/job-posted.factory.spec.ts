@@ -7,7 +7,9 @@ import { newJobPostedEvent, postingIdOf } from './job-posted.factory';
 
 describe('newJobPostedEvent', () => {
   it('builds a valid jobs.posted.v1 event with a fresh run and the producer as default source', () => {
-    const event = newJobPostedEvent({ description: 'Hiring a welder in Pune.', title: 'Welder' }, 'gateway', { now: new Date('2026-01-02T03:04:05Z') });
+    const event = newJobPostedEvent({ description: 'Hiring a welder in Pune.', title: 'Welder' }, 'gateway', {
+      now: new Date('2026-01-02T03:04:05Z'),
+    });
     const decoded = decodeEvent(JobPostedV1, JSON.stringify(event));
     assert.equal(decoded.posting.source, 'gateway');
     assert.equal(decoded.postedAt, '2026-01-02T03:04:05.000Z');

@@ -28,7 +28,12 @@ export function newJobPostedEvent(submission: PostingSubmission, producer: strin
   const at = (options.now ?? new Date()).toISOString();
   const postingId = submission.postingId?.trim() || postingIdOf(submission.description);
   const runId = options.idempotentRun
-    ? derivedEventId(createHash('sha256').update(JSON.stringify([postingId, submission.title ?? null, submission.description])).digest('hex'), 'run')
+    ? derivedEventId(
+        createHash('sha256')
+          .update(JSON.stringify([postingId, submission.title ?? null, submission.description]))
+          .digest('hex'),
+        'run',
+      )
     : randomUUID();
   return {
     eventId: options.idempotentRun ? derivedEventId(runId, producer) : randomUUID(),

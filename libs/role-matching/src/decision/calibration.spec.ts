@@ -40,7 +40,10 @@ describe('confidence calibration', () => {
     assert.ok(['accountant', 'bookkeeper'].includes(tied.role?.slug ?? ''));
     const gap = tied.signals.candidates[0].score - tied.signals.candidates[1].score;
     assert.ok(gap < 0.1, `the twin should be close (gap ${gap})`);
-    assert.ok((tied.role?.confidence ?? 1) < (clear.role?.confidence ?? 0) - 0.1, `tied ${tied.role?.confidence} vs clear ${clear.role?.confidence}`);
+    assert.ok(
+      (tied.role?.confidence ?? 1) < (clear.role?.confidence ?? 0) - 0.1,
+      `tied ${tied.role?.confidence} vs clear ${clear.role?.confidence}`,
+    );
   });
 
   it('agreeing signals give more confidence than one signal alone', () => {
@@ -53,7 +56,15 @@ describe('confidence calibration', () => {
   });
 
   it('confidence grows with margin, strength and agreement, and stays in [0.05, 0.98]', () => {
-    const base = { strength: 0.5, margin: 0.05, agreement: 0.7, aliasOverruled: false, titleUnexplained: false, partialAliasOnly: false, decisionCase: 'KRA' as const };
+    const base = {
+      strength: 0.5,
+      margin: 0.05,
+      agreement: 0.7,
+      aliasOverruled: false,
+      titleUnexplained: false,
+      partialAliasOnly: false,
+      decisionCase: 'KRA' as const,
+    };
     assert.ok(matchConfidence({ ...base, margin: 0.12 }) > matchConfidence(base));
     assert.ok(matchConfidence({ ...base, strength: 0.8 }) > matchConfidence(base));
     assert.ok(matchConfidence({ ...base, agreement: 1 }) > matchConfidence(base));

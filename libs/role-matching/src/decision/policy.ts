@@ -53,7 +53,10 @@ export function combinedScore(evidence: EvidenceBySignal, informative: ReadonlyS
 
 /** Σ weight·evidence over every signal, absent ones included: how much evidence there is in absolute terms. */
 export function absoluteScore(evidence: EvidenceBySignal, includeAlias = true): number {
-  return SIGNAL_NAMES.reduce((sum, signal) => sum + (includeAlias || signal !== 'alias' ? SIGNAL_WEIGHTS[signal] * evidence[signal] : 0), 0);
+  return SIGNAL_NAMES.reduce(
+    (sum, signal) => sum + (includeAlias || signal !== 'alias' ? SIGNAL_WEIGHTS[signal] * evidence[signal] : 0),
+    0,
+  );
 }
 
 /** The same combination without the title: what the posting's content alone says about a role. */

@@ -24,9 +24,12 @@ export function explainDecision(facts: ReasoningFacts): string {
   const parts: string[] = [];
   const { chosen } = facts;
   if (facts.decisionCase === 'NEW' || !chosen) {
-    parts.push(`No existing role passed the thresholds (NEW, ${facts.confidence.toFixed(2)}); proposing a new role "${facts.proposedName ?? 'unnamed'}"`);
+    parts.push(
+      `No existing role passed the thresholds (NEW, ${facts.confidence.toFixed(2)}); proposing a new role "${facts.proposedName ?? 'unnamed'}"`,
+    );
     parts.push(titleClause(facts, null));
-    if (facts.runnerUp) parts.push(`closest existing role ${facts.runnerUp.role.name} ${facts.runnerUp.score.toFixed(2)} (${signalSummary(facts.runnerUp)})`);
+    if (facts.runnerUp)
+      parts.push(`closest existing role ${facts.runnerUp.role.name} ${facts.runnerUp.score.toFixed(2)} (${signalSummary(facts.runnerUp)})`);
     return finish(parts);
   }
   parts.push(`Chose ${chosen.role.name} (${facts.decisionCase}, ${facts.confidence.toFixed(2)})`);
@@ -55,7 +58,8 @@ function titleClause(facts: ReasoningFacts, chosen: ScoredRole | null): string {
   if (!facts.title) return 'no title given';
   const normalised = facts.normalisedTitle ? `"${facts.normalisedTitle}"` : 'nothing once seniority is removed';
   if (chosen?.alias.alias) {
-    const via = chosen.alias.matchedTitle && chosen.alias.matchedTitle !== facts.title ? ` (via the named title "${chosen.alias.matchedTitle}")` : '';
+    const via =
+      chosen.alias.matchedTitle && chosen.alias.matchedTitle !== facts.title ? ` (via the named title "${chosen.alias.matchedTitle}")` : '';
     return chosen.alias.exact
       ? `title "${facts.title}" normalises to ${normalised}, an alias of this role ("${chosen.alias.alias}")${via}`
       : `title "${facts.title}" contains its alias "${chosen.alias.alias}" (${chosen.alias.score.toFixed(2)})${via}`;

@@ -9,7 +9,15 @@ import { RoleMatcher, type RoleMatchInput } from './role-matcher';
 const matcher = RoleMatcher.build(smallCatalog());
 
 function posting(overrides: Partial<RoleMatchInput>): RoleMatchInput {
-  const input: RoleMatchInput = { title: null, roleAliases: [], responsibilitySentences: [], requirementSentences: [], skillSlugs: [], text: '', ...overrides };
+  const input: RoleMatchInput = {
+    title: null,
+    roleAliases: [],
+    responsibilitySentences: [],
+    requirementSentences: [],
+    skillSlugs: [],
+    text: '',
+    ...overrides,
+  };
   if (!overrides.text) input.text = [input.title ?? '', ...input.responsibilitySentences, ...input.requirementSentences].join('\n');
   return input;
 }
@@ -29,13 +37,26 @@ const NURSING_DUTIES = [
 
 describe('RoleMatcher cases', () => {
   it('ALIAS: an exact title alias that the content agrees with', () => {
-    const decision = matcher.match(posting({ title: 'Sr. Backend Developer - Pune', responsibilitySentences: BACKEND_DUTIES, skillSlugs: ['python', 'sql', 'rest-api', 'docker'] }));
+    const decision = matcher.match(
+      posting({
+        title: 'Sr. Backend Developer - Pune',
+        responsibilitySentences: BACKEND_DUTIES,
+        skillSlugs: ['python', 'sql', 'rest-api', 'docker'],
+      }),
+    );
     assert.equal(decision.role?.slug, 'backend-engineer');
     assert.equal(decision.role?.case, 'ALIAS');
     assert.equal(decision.signals.normalisedTitle, 'backend developer');
-    assert.deepEqual(decision.signals.aliasHits[0], { roleSlug: 'backend-engineer', alias: 'Backend Developer', matchedTitle: 'Sr. Backend Developer - Pune' });
+    assert.deepEqual(decision.signals.aliasHits[0], {
+      roleSlug: 'backend-engineer',
+      alias: 'Backend Developer',
+      matchedTitle: 'Sr. Backend Developer - Pune',
+    });
     assert.ok(decision.role.confidence >= 0.75, `confidence ${decision.role.confidence}`);
-    assert.match(decision.role.reasoning, /^Chose Backend Engineer \(ALIAS, 0\.\d\d\): title "Sr\. Backend Developer - Pune" normalises to "backend developer"/);
+    assert.match(
+      decision.role.reasoning,
+      /^Chose Backend Engineer \(ALIAS, 0\.\d\d\): title "Sr\. Backend Developer - Pune" normalises to "backend developer"/,
+    );
     assert.match(decision.role.reasoning, /runner-up /);
   });
 
@@ -48,12 +69,22 @@ describe('RoleMatcher cases', () => {
 
   it('ALIAS is overruled when the content strongly contradicts the title', () => {
     const decision = matcher.match(
-      posting({ title: 'Software Developer', responsibilitySentences: NURSING_DUTIES, skillSlugs: ['patient-care', 'medication-administration', 'bls', 'vital-signs-monitoring'] }),
+      posting({
+        title: 'Software Developer',
+        responsibilitySentences: NURSING_DUTIES,
+        skillSlugs: ['patient-care', 'medication-administration', 'bls', 'vital-signs-monitoring'],
+      }),
     );
     assert.equal(decision.role?.slug, 'registered-nurse');
     assert.notEqual(decision.role?.case, 'ALIAS');
     assert.match(decision.role?.reasoning ?? '', /the title names Software Engineer .* contradict/);
-    const clean = matcher.match(posting({ title: 'Staff Nurse', responsibilitySentences: NURSING_DUTIES, skillSlugs: ['patient-care', 'medication-administration', 'bls'] }));
+    const clean = matcher.match(
+      posting({
+        title: 'Staff Nurse',
+        responsibilitySentences: NURSING_DUTIES,
+        skillSlugs: ['patient-care', 'medication-administration', 'bls'],
+      }),
+    );
     assert.ok((decision.role?.confidence ?? 1) < (clean.role?.confidence ?? 0), 'a contradicted title lowers confidence');
   });
 
@@ -77,7 +108,9 @@ describe('RoleMatcher cases', () => {
   });
 
   it('SKILL: skill overlap carries the decision when there is nothing else', () => {
-    const decision = matcher.match(posting({ skillSlugs: ['tally', 'gst', 'tds', 'bank-reconciliation', 'general-ledger'], text: 'Immediate joiners preferred.' }));
+    const decision = matcher.match(
+      posting({ skillSlugs: ['tally', 'gst', 'tds', 'bank-reconciliation', 'general-ledger'], text: 'Immediate joiners preferred.' }),
+    );
     assert.equal(decision.role?.slug, 'accountant');
     assert.equal(decision.role?.case, 'SKILL');
     const accountant = decision.signals.candidates.find((candidate) => candidate.slug === 'accountant');
@@ -138,7 +171,9 @@ describe('RoleMatcher cases', () => {
   });
 
   it('records runners-up, candidates and a unit-length responsibility vector', () => {
-    const decision = matcher.match(posting({ title: 'Backend Developer', responsibilitySentences: BACKEND_DUTIES, skillSlugs: ['python', 'sql'] }));
+    const decision = matcher.match(
+      posting({ title: 'Backend Developer', responsibilitySentences: BACKEND_DUTIES, skillSlugs: ['python', 'sql'] }),
+    );
     assert.ok(decision.runnersUp.length >= 3 && decision.runnersUp.length <= 5);
     assert.ok(!decision.runnersUp.some((runnerUp) => runnerUp.slug === decision.role?.slug));
     assert.ok(decision.runnersUp.every((runnerUp, index, all) => index === 0 || all[index - 1].score >= runnerUp.score));

@@ -79,7 +79,13 @@ export class RoleMatcher {
   /** Precomputes normalised aliases, KRA term vectors with IDF over all KRAs, skill weights and domain keywords. */
   static build(catalog: CatalogIndex): RoleMatcher {
     const { roles, domains } = catalog.catalog;
-    return new RoleMatcher(roles, new AliasIndex(roles), new KraIndex(roles), new SkillOverlapIndex(roles), new DomainKeywordIndex(domains));
+    return new RoleMatcher(
+      roles,
+      new AliasIndex(roles),
+      new KraIndex(roles),
+      new SkillOverlapIndex(roles),
+      new DomainKeywordIndex(domains),
+    );
   }
 
   match(input: RoleMatchInput): RoleDecision {
@@ -128,9 +134,15 @@ export class RoleMatcher {
     const choice = decide(ranked, domainScores, informative);
     const runnerUpPool = ranked.filter((role) => role !== choice.chosen);
     const runnerUp = runnerUpPool[0] ?? null;
-    const confidence = this.confidenceOf(choice, ranked, informative, input.title !== null && aliasSignal.normalisedTitle !== null, sentences.length);
+    const confidence = this.confidenceOf(
+      choice,
+      ranked,
+      informative,
+      input.title !== null && aliasSignal.normalisedTitle !== null,
+      sentences.length,
+    );
     const topDomain = domainScores[0] ?? null;
-    const chosenDomain = choice.chosen ? domainScores.find((score) => score.domain === choice.chosen?.role.domain) ?? null : topDomain;
+    const chosenDomain = choice.chosen ? (domainScores.find((score) => score.domain === choice.chosen?.role.domain) ?? null) : topDomain;
     const proposedName = choice.decisionCase === 'NEW' ? proposedRoleName(input.title) : null;
 
     const reasoning = explainDecision({
@@ -171,7 +183,10 @@ export class RoleMatcher {
           }
         : null;
 
-    const recorded = [...ranked.slice(0, CANDIDATES_RECORDED), ...ranked.slice(CANDIDATES_RECORDED).filter((scoredRole) => scoredRole.alias.score > 0)];
+    const recorded = [
+      ...ranked.slice(0, CANDIDATES_RECORDED),
+      ...ranked.slice(CANDIDATES_RECORDED).filter((scoredRole) => scoredRole.alias.score > 0),
+    ];
     if (choice.chosen && !recorded.includes(choice.chosen)) recorded.push(choice.chosen);
     return {
       role,
@@ -239,7 +254,13 @@ export class RoleMatcher {
     });
   }
 
-  private proposalsFor(choice: Choice, role: RoleChoice, sentences: readonly string[], title: string | null, runnerUp: ScoredRole | null): Proposal[] {
+  private proposalsFor(
+    choice: Choice,
+    role: RoleChoice,
+    sentences: readonly string[],
+    title: string | null,
+    runnerUp: ScoredRole | null,
+  ): Proposal[] {
     if (!choice.chosen) {
       const closest = runnerUp ? `closest existing role ${runnerUp.role.slug} (${runnerUp.score.toFixed(2)})` : 'no existing role scored';
       return [
@@ -264,7 +285,9 @@ export class RoleMatcher {
           value: sentence.trim(),
           status: 'pending' as const,
           target: role.slug,
-          evidence: best ? `best KRA of ${role.slug}: "${best.kraText}" (${best.similarity.toFixed(2)})` : `no KRA of ${role.slug} shares a term`,
+          evidence: best
+            ? `best KRA of ${role.slug}: "${best.kraText}" (${best.similarity.toFixed(2)})`
+            : `no KRA of ${role.slug} shares a term`,
         };
       });
   }
@@ -281,9 +304,7 @@ function decide(ranked: readonly ScoredRole[], domainScores: readonly DomainScor
   if (exactHit) {
     const rival = ranked.filter((role) => role !== exactHit).sort((left, right) => right.contentScore - left.contentScore)[0];
     const contradicted =
-      rival !== undefined &&
-      passesContentThreshold(rival) &&
-      rival.contentScore - exactHit.contentScore >= THRESHOLDS.aliasContradiction;
+      rival !== undefined && passesContentThreshold(rival) && rival.contentScore - exactHit.contentScore >= THRESHOLDS.aliasContradiction;
     if (!contradicted) return { chosen: exactHit, decisionCase: 'ALIAS', overruledAlias: null };
     overruledAlias = exactHit;
     // The title lost: rank on content alone from here.

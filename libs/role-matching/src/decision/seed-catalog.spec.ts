@@ -10,7 +10,10 @@ const MIN_ROLES = 50;
 
 const seed = loadSeedCatalog();
 const roleCount = seed.catalog.roles.length;
-const skip = roleCount < MIN_ROLES ? `seed catalog has ${roleCount} roles (< ${MIN_ROLES}); integration checks skipped until the library is complete` : false;
+const skip =
+  roleCount < MIN_ROLES
+    ? `seed catalog has ${roleCount} roles (< ${MIN_ROLES}); integration checks skipped until the library is complete`
+    : false;
 
 // The posting of run 70c346cf, which the old system matched to mobile/front-end KRAs and then guessed by domain.
 const RUN_PAGE_TEXT =
@@ -22,7 +25,7 @@ const RUN_PAGE_TEXT =
   'automation and Artificial Intelligence. Responsibilities Writing clean, high-quality, high-performance, maintainable code Develop and ' +
   'support software including applications, database integration, interfaces, and new functionality enhancements Coordinate ' +
   'cross-functionally to insure project meets business objectives and compliance standards Support test and deployment of new products ' +
-  'and features Participate in code reviews Have an interest in Artificial Intelligence and its applications Qualifications Bachelor\'s ' +
+  "and features Participate in code reviews Have an interest in Artificial Intelligence and its applications Qualifications Bachelor's " +
   'degree in Computer Science (or related field) 3+ years of relevant work experience Expertise in Python Development Experience with ' +
   'Agile or Scrum software development methodologies Ability to multi-task, organize, and prioritize work ***CTC ₹512,498 - ₹848,243 Per Year****';
 const RUN_PAGE_POSTING: RoleMatchInput = {
@@ -42,7 +45,17 @@ const RUN_PAGE_POSTING: RoleMatchInput = {
     'Expertise in Python Development',
     'Experience with Agile or Scrum software development methodologies',
   ],
-  skillSlugs: ['python', 'agile', 'scrum', 'code-review', 'database-integration', 'artificial-intelligence', 'machine-learning', 'communication', 'leadership'],
+  skillSlugs: [
+    'python',
+    'agile',
+    'scrum',
+    'code-review',
+    'database-integration',
+    'artificial-intelligence',
+    'machine-learning',
+    'communication',
+    'leadership',
+  ],
   text: RUN_PAGE_TEXT,
 };
 const ACCEPTABLE_FOR_RUN_PAGE = ['backend-engineer', 'software-engineer', 'full-stack-engineer', 'python-developer'];
@@ -71,7 +84,11 @@ const WRITTEN_POSTINGS: WrittenPosting[] = [
       'Follow infection control protocols and hand hygiene practices',
       'Educate patients and families on post-discharge care',
     ],
-    requirements: ['B.Sc Nursing or GNM with valid nursing council registration', 'BLS and ACLS certification preferred', '2+ years of ICU experience'],
+    requirements: [
+      'B.Sc Nursing or GNM with valid nursing council registration',
+      'BLS and ACLS certification preferred',
+      '2+ years of ICU experience',
+    ],
     expected: 'registered-nurse',
     acceptableUntitled: ['registered-nurse'],
     domain: 'healthcare',
@@ -116,9 +133,19 @@ const WRITTEN_POSTINGS: WrittenPosting[] = [
       'Negotiate pricing and close orders with new and existing customers',
       'Update daily sales reports and customer details in the CRM',
     ],
-    requirements: ['Any graduate; MBA in marketing preferred', '1-3 years of field sales experience', 'Own two-wheeler with a valid licence'],
+    requirements: [
+      'Any graduate; MBA in marketing preferred',
+      '1-3 years of field sales experience',
+      'Own two-wheeler with a valid licence',
+    ],
     expected: 'sales-executive',
-    acceptableUntitled: ['sales-executive', 'inside-sales-representative', 'business-development-manager', 'sales-manager', 'account-manager'],
+    acceptableUntitled: [
+      'sales-executive',
+      'inside-sales-representative',
+      'business-development-manager',
+      'sales-manager',
+      'account-manager',
+    ],
     domain: 'sales',
   },
 ];
@@ -128,7 +155,10 @@ function skillsNamedIn(text: string, skills: readonly CatalogSkill[]): string[] 
   const lower = ` ${text.toLowerCase().replace(/[^a-z0-9+#]+/g, ' ')} `;
   return skills
     .filter((skill) => {
-      const name = skill.name.toLowerCase().replace(/[^a-z0-9+#]+/g, ' ').trim();
+      const name = skill.name
+        .toLowerCase()
+        .replace(/[^a-z0-9+#]+/g, ' ')
+        .trim();
       return name.length > 2 && lower.includes(` ${name} `);
     })
     .map((skill) => skill.slug);
@@ -156,7 +186,11 @@ describe('role matching on the seed catalog', { skip }, () => {
     assert.equal(decision.role?.domain, 'software-engineering');
     const leadingDomains = decision.signals.candidates.slice(0, 3).map((candidate) => candidate.domain);
     assert.ok(!leadingDomains.includes('mobile'), `mobile roles among the top 3: ${leadingDomains.join(', ')}`);
-    assert.ok(!['frontend-engineer', 'android-developer', 'ios-developer', 'react-native-developer', 'flutter-developer'].includes(decision.role?.slug ?? ''));
+    assert.ok(
+      !['frontend-engineer', 'android-developer', 'ios-developer', 'react-native-developer', 'flutter-developer'].includes(
+        decision.role?.slug ?? '',
+      ),
+    );
     // Without the title, the content alone must still land on a general software role.
     const untitled = matcher.match({ ...RUN_PAGE_POSTING, title: null, roleAliases: [] });
     t.diagnostic(`run page without title → ${untitled.role?.slug} (${untitled.role?.case}, ${untitled.role?.confidence})`);
@@ -164,7 +198,9 @@ describe('role matching on the seed catalog', { skip }, () => {
   });
 
   for (const posting of WRITTEN_POSTINGS) {
-    const missing = seed.catalog.roles.some((role) => role.slug === posting.expected) ? false : `role ${posting.expected} is not in the seed catalog yet`;
+    const missing = seed.catalog.roles.some((role) => role.slug === posting.expected)
+      ? false
+      : `role ${posting.expected} is not in the seed catalog yet`;
     it(`matches the ${posting.name} posting, with and without its title`, { skip: missing }, (t) => {
       const titled = matcher.match(toInput(posting, true));
       t.diagnostic(`${posting.name} → ${titled.role?.slug} (${titled.role?.case}, ${titled.role?.confidence}); ${titled.role?.reasoning}`);

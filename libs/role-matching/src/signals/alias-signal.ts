@@ -53,7 +53,8 @@ export class AliasIndex {
     const best = new Map<string, AliasHit & { score: number; exact: boolean }>();
     const offer = (entry: NormalisedAlias, matchedTitle: string, score: number, exact: boolean): void => {
       const current = best.get(entry.roleSlug);
-      if (!current || score > current.score) best.set(entry.roleSlug, { roleSlug: entry.roleSlug, alias: entry.alias, matchedTitle, score, exact });
+      if (!current || score > current.score)
+        best.set(entry.roleSlug, { roleSlug: entry.roleSlug, alias: entry.alias, matchedTitle, score, exact });
     };
     for (const { raw, normalised } of titles) {
       for (const entry of this.exact.get(normalised) ?? []) offer(entry, raw, 1, true);

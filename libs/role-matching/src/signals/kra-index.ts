@@ -83,7 +83,8 @@ export class KraIndex {
         dot[kra] = 0;
         const { roleSlug, text } = this.kras[kra];
         const current = bestForRole.get(roleSlug);
-        if (!current || similarity > current.similarity) bestForRole.set(roleSlug, { sentence, kraText: text, similarity: round(similarity) });
+        if (!current || similarity > current.similarity)
+          bestForRole.set(roleSlug, { sentence, kraText: text, similarity: round(similarity) });
       }
       for (const [roleSlug, match] of bestForRole) {
         const list = byRole.get(roleSlug) ?? [];

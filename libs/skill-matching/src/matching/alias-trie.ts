@@ -34,7 +34,31 @@ const ROOT = 0;
 const MAX_TOKENS_PER_STEP = 3;
 const EDGE_SEPARATOR = '\u0001';
 // Short function words never start or join a glued chunk: "a CCA" is not ACCA, "in design" is not InDesign.
-const UNGLUABLE_WORDS = new Set(['a', 'an', 'the', 'in', 'on', 'at', 'of', 'to', 'or', 'and', 'is', 'as', 'be', 'by', 'for', 'we', 'our', 'it', 'its', 'any', 'all', 'no', 'not']);
+const UNGLUABLE_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'in',
+  'on',
+  'at',
+  'of',
+  'to',
+  'or',
+  'and',
+  'is',
+  'as',
+  'be',
+  'by',
+  'for',
+  'we',
+  'our',
+  'it',
+  'its',
+  'any',
+  'all',
+  'no',
+  'not',
+]);
 
 /**
  * A token trie over every alias of every skill. Edges live in one flat map keyed by (node, token) so that
@@ -79,7 +103,10 @@ export class AliasTrie {
 
   private insert(tokens: TextToken[], alias: CompiledAlias): void {
     this.aliasCount++;
-    this.addPath(tokens.map((token) => token.key), alias);
+    this.addPath(
+      tokens.map((token) => token.key),
+      alias,
+    );
     if (tokens.length > 1) this.addPath([tokens.map((token) => token.key).join('')], alias);
   }
 

@@ -19,10 +19,13 @@ describe('SkillMatcher: dictionary matching', () => {
   it('finds canonical names case-insensitively with exact offsets', () => {
     const description = 'We use PYTHON and java daily.';
     const { mentions } = scan(description);
-    assert.deepEqual(mentions.map((mention) => [mention.skillSlug, mention.matchedText, mention.aliasType]), [
-      ['python', 'PYTHON', 'canonical'],
-      ['java', 'java', 'canonical'],
-    ]);
+    assert.deepEqual(
+      mentions.map((mention) => [mention.skillSlug, mention.matchedText, mention.aliasType]),
+      [
+        ['python', 'PYTHON', 'canonical'],
+        ['java', 'java', 'canonical'],
+      ],
+    );
     for (const mention of mentions) assert.equal(description.slice(mention.start, mention.end), mention.matchedText);
   });
 
@@ -48,10 +51,13 @@ describe('SkillMatcher: dictionary matching', () => {
 
   it('tolerates a trailing plural s/es and keeps it in the evidence', () => {
     const { mentions } = scan('Participate in code reviews and build RESTful APIs.');
-    assert.deepEqual(mentions.map((mention) => [mention.skillSlug, mention.matchedText]), [
-      ['code-review', 'code reviews'],
-      ['rest-api', 'RESTful APIs'],
-    ]);
+    assert.deepEqual(
+      mentions.map((mention) => [mention.skillSlug, mention.matchedText]),
+      [
+        ['code-review', 'code reviews'],
+        ['rest-api', 'RESTful APIs'],
+      ],
+    );
   });
 
   it('keeps C, C++, C#, F#, .NET and ASP.NET apart', () => {
@@ -64,7 +70,10 @@ describe('SkillMatcher: dictionary matching', () => {
 
   it('prefers the longest alias: React Native over React, Microsoft Excel over Excel, Spring Boot over Spring', () => {
     assert.deepEqual(slugs('React Native and React'), ['react-native', 'react']);
-    assert.deepEqual(scan('Advanced Microsoft Excel').mentions.map((mention) => mention.matchedText), ['Microsoft Excel']);
+    assert.deepEqual(
+      scan('Advanced Microsoft Excel').mentions.map((mention) => mention.matchedText),
+      ['Microsoft Excel'],
+    );
     assert.deepEqual(slugs('Java with Spring Boot, later Spring'), ['java', 'spring-boot', 'spring']);
   });
 
@@ -90,10 +99,13 @@ describe('SkillMatcher: dictionary matching', () => {
       { start: description.indexOf('Nice'), kind: 'nice_to_have' },
     ]);
     const { mentions } = matcher.scan(description, sections, sentences);
-    assert.deepEqual(mentions.map((mention) => [mention.skillSlug, mention.sectionIndex, mention.requirement]), [
-      ['java', 0, 'required'],
-      ['python', 1, 'preferred'],
-    ]);
+    assert.deepEqual(
+      mentions.map((mention) => [mention.skillSlug, mention.sectionIndex, mention.requirement]),
+      [
+        ['java', 0, 'required'],
+        ['python', 1, 'preferred'],
+      ],
+    );
   });
 
   it('marks mentions in company and benefits text preferred, whatever their sentence says', () => {
@@ -104,22 +116,30 @@ describe('SkillMatcher: dictionary matching', () => {
       { start: description.indexOf('Benefits'), kind: 'benefits' },
     ]);
     const { mentions } = matcher.scan(description, sections, sentences);
-    assert.deepEqual(mentions.map((mention) => [mention.skillSlug, mention.requirement]), [
-      ['python', 'preferred'],
-      ['java', 'required'],
-      ['scrum', 'preferred'],
-    ]);
+    assert.deepEqual(
+      mentions.map((mention) => [mention.skillSlug, mention.requirement]),
+      [
+        ['python', 'preferred'],
+        ['java', 'required'],
+        ['scrum', 'preferred'],
+      ],
+    );
   });
 
   it('marks a mention preferred when its sentence says so', () => {
     const { mentions } = scan('Java is required. Experience with Python is a plus.');
-    assert.deepEqual(mentions.map((mention) => mention.requirement), ['required', 'preferred']);
+    assert.deepEqual(
+      mentions.map((mention) => mention.requirement),
+      ['required', 'preferred'],
+    );
   });
 });
 
 describe('SkillMatcher: ambiguous aliases', () => {
   it('reads an alias by the skills around it in the same section', () => {
-    const [data] = scan('Build pipelines with Python and Apache Spark, scheduled in Airflow.').mentions.filter((m) => m.matchedText === 'Airflow');
+    const [data] = scan('Build pipelines with Python and Apache Spark, scheduled in Airflow.').mentions.filter(
+      (m) => m.matchedText === 'Airflow',
+    );
     assert.equal(data.skillSlug, 'apache-airflow');
     assert.deepEqual(data.alternatives, ['airflow-management']);
 

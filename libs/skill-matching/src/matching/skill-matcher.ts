@@ -63,7 +63,7 @@ export class SkillMatcher {
     const tokens = tokenize(description);
     const postingWords = new PostingWords(tokens);
     const hits: DictionaryHit[] = [];
-    for (let index = 0; index < tokens.length; ) {
+    for (let index = 0; index < tokens.length;) {
       const hit = this.longestValidHit(layout, tokens, index, postingWords);
       if (hit) {
         hits.push(hit.hit);
@@ -149,9 +149,7 @@ function acceptsPlural(alias: CompiledAlias): boolean {
 }
 
 function bestAliasPerSkill(aliases: CompiledAlias[]): CompiledAlias[] {
-  const sorted = [...aliases].sort(
-    (a, b) => ALIAS_TYPE_PREFERENCE[a.aliasType] - ALIAS_TYPE_PREFERENCE[b.aliasType] || a.order - b.order,
-  );
+  const sorted = [...aliases].sort((a, b) => ALIAS_TYPE_PREFERENCE[a.aliasType] - ALIAS_TYPE_PREFERENCE[b.aliasType] || a.order - b.order);
   const seen = new Set<string>();
   return sorted.filter((alias) => !seen.has(alias.skillSlug) && seen.add(alias.skillSlug));
 }

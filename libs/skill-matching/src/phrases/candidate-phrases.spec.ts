@@ -66,7 +66,10 @@ describe('candidate phrases from lists and technology-looking words', () => {
 
   it('ignores a list that is mostly not skills', () => {
     assert.deepEqual(phrases('Writing clean, high-quality, high-performance, maintainable code.'), []);
-    assert.deepEqual(phrases('Develop software including applications, database integration, interfaces, and new functionality enhancements.'), []);
+    assert.deepEqual(
+      phrases('Develop software including applications, database integration, interfaces, and new functionality enhancements.'),
+      [],
+    );
     assert.deepEqual(phrases('Ability to multi-task, organize, and prioritize work.'), []);
   });
 
@@ -100,13 +103,43 @@ describe('candidate phrases from lists and technology-looking words', () => {
 
 describe('isTechnologyLooking', () => {
   it('accepts CamelCase, letters with digits and ecosystem dotted names', () => {
-    for (const word of ['TensorFlow', 'PyTorch', 'MongoDB', 'iOS', 'GraphQL', 'EC2', 'K8s', 'HTML5', 'Log4j', 'Next.js', 'socket.io', 'D3.js', '2FA']) {
+    for (const word of [
+      'TensorFlow',
+      'PyTorch',
+      'MongoDB',
+      'iOS',
+      'GraphQL',
+      'EC2',
+      'K8s',
+      'HTML5',
+      'Log4j',
+      'Next.js',
+      'socket.io',
+      'D3.js',
+      '2FA',
+    ]) {
       assert.equal(isTechnologyLooking(word), true, word);
     }
   });
 
   it('rejects degrees, ordinals, units, quarters, glued sentences, sites and names', () => {
-    for (const word of ['PhD', 'MSc', 'BTech', '3rd', '12th', '5yrs', '10am', '401k', 'Q4', 'work.The', 'www.acme.com', 'acme.com', 'McDonald', 'Ai', 'CTC']) {
+    for (const word of [
+      'PhD',
+      'MSc',
+      'BTech',
+      '3rd',
+      '12th',
+      '5yrs',
+      '10am',
+      '401k',
+      'Q4',
+      'work.The',
+      'www.acme.com',
+      'acme.com',
+      'McDonald',
+      'Ai',
+      'CTC',
+    ]) {
       assert.equal(isTechnologyLooking(word), false, word);
     }
   });

@@ -2,14 +2,7 @@ import type { Requirement } from '@jdpipe/jd-parsing';
 
 import type { PostingLayout } from '../posting-structure/posting-layout';
 import { breakBetween, splitPhraseWords, type PhraseWord } from './phrase-words';
-import {
-  DISCIPLINE_ING_WORDS,
-  DUTY_VERBS,
-  FUNCTION_WORDS,
-  GENERIC_NOUNS,
-  MODIFIER_WORDS,
-  SKILL_HEAD_WORDS,
-} from './phrase-vocabulary';
+import { DISCIPLINE_ING_WORDS, DUTY_VERBS, FUNCTION_WORDS, GENERIC_NOUNS, MODIFIER_WORDS, SKILL_HEAD_WORDS } from './phrase-vocabulary';
 
 /** A skill-like phrase the dictionary did not cover: material for a proposal. */
 export interface CandidatePhrase {
@@ -57,7 +50,7 @@ export function findCandidatePhrases(layout: PostingLayout, mentions: Span[]): C
   const phrases = new Map<string, CandidatePhrase>();
 
   for (const unit of readingUnits(layout)) {
-    const kind = unit.sectionIndex === null ? null : layout.sections[unit.sectionIndex]?.kind ?? null;
+    const kind = unit.sectionIndex === null ? null : (layout.sections[unit.sectionIndex]?.kind ?? null);
     if (kind === 'benefits') continue;
     const words = splitPhraseWords(layout.description, unit.start, unit.end);
     const found: PhraseWord[][] = [...cuedPhrases(words), ...phrasesBeforeHeadNoun(words)];
@@ -86,7 +79,8 @@ export function findCandidatePhrases(layout: PostingLayout, mentions: Span[]): C
 /** Sentences when the parser gave them; else whole sections; else the whole description. */
 function readingUnits(layout: PostingLayout): Array<Span & { sectionIndex: number | null }> {
   if (layout.sentences.length > 0) return layout.sentences;
-  if (layout.sections.length > 0) return layout.sections.map((section, index) => ({ start: section.start, end: section.end, sectionIndex: index }));
+  if (layout.sections.length > 0)
+    return layout.sections.map((section, index) => ({ start: section.start, end: section.end, sectionIndex: index }));
   return [{ start: 0, end: layout.description.length, sectionIndex: null }];
 }
 
@@ -196,7 +190,8 @@ function skillListItems(words: PhraseWord[], overlapsMention: (span: Span) => bo
     const listItems = items.filter((item) => item.length > 0);
     if (listItems.length < 3 || listItems.some((item) => item.length > MAX_PHRASE_WORDS)) continue;
     const skillLike = listItems.filter(
-      (item) => overlapsMention({ start: item[0].start, end: item[item.length - 1].end }) || item.some((word) => isTechnologyLooking(word.text)),
+      (item) =>
+        overlapsMention({ start: item[0].start, end: item[item.length - 1].end }) || item.some((word) => isTechnologyLooking(word.text)),
     ).length;
     if (skillLike * 2 >= listItems.length) results.push(...listItems);
   }
@@ -256,14 +251,19 @@ function technologyLookingWords(words: PhraseWord[]): PhraseWord[][] {
 }
 
 const ECOSYSTEM_SUFFIXES = new Set(['js', 'io', 'net', 'py', 'rb', 'ts', 'jsx', 'tsx']);
-const UNIT_OR_ORDINAL = /^\d+(st|nd|rd|th|k|m|b|x|am|pm|hrs?|yrs?|years?|lpa|lakhs?|lacs?|cr|days?|months?|weeks?|mins?|kg|km|cm|mm|gb|mb|tb|px|sqft)\+?$/i;
+const UNIT_OR_ORDINAL =
+  /^\d+(st|nd|rd|th|k|m|b|x|am|pm|hrs?|yrs?|years?|lpa|lakhs?|lacs?|cr|days?|months?|weeks?|mins?|kg|km|cm|mm|gb|mb|tb|px|sqft)\+?$/i;
 
 /** CamelCase (TensorFlow, MongoDB, iOS), letters with digits (EC2, K8s, HTML5), dotted names (Next.js). */
 export function isTechnologyLooking(word: string): boolean {
   if (word.length < 2 || word.length > 24 || /[@:]|^www\./i.test(word)) return false;
   const dotted = word.split('.');
   if (dotted.length > 1) {
-    return dotted.every((part) => /^[\p{L}\p{N}]+$/u.test(part)) && dotted[0].length >= 2 && ECOSYSTEM_SUFFIXES.has(dotted[dotted.length - 1].toLowerCase());
+    return (
+      dotted.every((part) => /^[\p{L}\p{N}]+$/u.test(part)) &&
+      dotted[0].length >= 2 &&
+      ECOSYSTEM_SUFFIXES.has(dotted[dotted.length - 1].toLowerCase())
+    );
   }
   if (!/^[\p{L}\p{N}]+[+#]*$/u.test(word)) return false;
   const bare = word.replace(/[+#]+$/, '');
@@ -282,7 +282,8 @@ export function isTechnologyLooking(word: string): boolean {
 export function asSkillPhrase(words: PhraseWord[]): PhraseWord[] | null {
   let first = 0;
   let last = words.length - 1;
-  while (first <= last && (FUNCTION_WORDS.has(words[first].key) || MODIFIER_WORDS.has(words[first].key) || isAdverb(words[first].text))) first++;
+  while (first <= last && (FUNCTION_WORDS.has(words[first].key) || MODIFIER_WORDS.has(words[first].key) || isAdverb(words[first].text)))
+    first++;
   while (last >= first && (words[last].key === 'etc' || FUNCTION_WORDS.has(words[last].key))) last--;
   const phrase = words.slice(first, last + 1);
   if (phrase.length === 0 || phrase.length > MAX_PHRASE_WORDS) return null;

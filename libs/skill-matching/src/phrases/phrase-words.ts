@@ -30,7 +30,15 @@ export function splitPhraseWords(description: string, start: number, end: number
     core = core.slice(0, core.length - trailing.length);
     if (!/[\p{L}\p{N}]/u.test(core)) {
       if (COORDINATING_SYMBOLS.has(chunk[0])) {
-        words.push({ text: chunk[0], key: 'and', start: chunkStart, end: chunkStart + chunk[0].length, breakBefore: false, breakAfter: false, commaAfter: false });
+        words.push({
+          text: chunk[0],
+          key: 'and',
+          start: chunkStart,
+          end: chunkStart + chunk[0].length,
+          breakBefore: false,
+          breakAfter: false,
+          commaAfter: false,
+        });
       } else if (words.length > 0) {
         words[words.length - 1].breakAfter = true;
       }

@@ -46,7 +46,14 @@ export class PostingLayout {
   /** Whether `offset` opens a sentence or bullet: capitals there are forced by grammar, not meaning. */
   opensSentence(offset: number): boolean {
     const sentence = this.sentenceAt(offset);
-    if (sentence && this.description.slice(sentence.start, offset).trim().replace(/^[-*•\u2022\d.)\s]+/, '') === '') return true;
+    if (
+      sentence &&
+      this.description
+        .slice(sentence.start, offset)
+        .trim()
+        .replace(/^[-*•\u2022\d.)\s]+/, '') === ''
+    )
+      return true;
     let index = offset - 1;
     while (index >= 0 && /[ \t*"'\u201c(]/.test(this.description[index])) index--;
     return index < 0 || /[.!?:;\n\r\u2022|]/.test(this.description[index]);

@@ -26,7 +26,10 @@ function resolve(chosenRoleSlug: string | null, title: string | null = null, des
     { start: description.indexOf('Requirements'), kind: 'requirements' },
     { start: description.indexOf('Nice to have'), kind: 'nice_to_have' },
   ];
-  const { sections, sentences } = layoutOf(description, starts.filter((section) => section.start >= 0));
+  const { sections, sentences } = layoutOf(
+    description,
+    starts.filter((section) => section.start >= 0),
+  );
   const scan = matcher.scan(description, sections, sentences);
   return resolveSkills({ scan, description, sections, catalog: index, chosenRoleSlug, title });
 }
@@ -36,7 +39,10 @@ describe('resolveSkills: in-catalog skills', () => {
     const python = resolve('software-engineer').skills.find((skill) => skill.slug === 'python');
     assert.ok(python);
     assert.equal(python.evidence.length, 3);
-    assert.deepEqual(python.evidence.map((item) => item.section), ['responsibilities', 'responsibilities', 'nice_to_have']);
+    assert.deepEqual(
+      python.evidence.map((item) => item.section),
+      ['responsibilities', 'responsibilities', 'nice_to_have'],
+    );
     for (const item of python.evidence) assert.equal(POSTING.slice(item.start, item.end), item.text);
   });
 
@@ -44,12 +50,24 @@ describe('resolveSkills: in-catalog skills', () => {
     const { skills } = resolve(null);
     const codeReview = skills.find((skill) => skill.slug === 'code-review');
     assert.deepEqual(
-      codeReview && { name: codeReview.name, status: codeReview.status, matchedVia: codeReview.matchedVia, category: codeReview.category, nature: codeReview.nature },
+      codeReview && {
+        name: codeReview.name,
+        status: codeReview.status,
+        matchedVia: codeReview.matchedVia,
+        category: codeReview.category,
+        nature: codeReview.nature,
+      },
       { name: 'Code Review', status: 'in_catalog', matchedVia: 'canonical', category: 'Software Engineering', nature: 'PRACTICE' },
     );
     const viaAbbreviation = resolve(null, null, 'Requirements: JS and ML.').skills.map((skill) => [skill.slug, skill.matchedVia]);
-    assert.deepEqual(viaAbbreviation, [['javascript', 'abbreviation'], ['machine-learning', 'abbreviation']]);
-    assert.deepEqual(resolve(null, null, 'Requirements: Golang.').skills.map((skill) => skill.matchedVia), ['alias']);
+    assert.deepEqual(viaAbbreviation, [
+      ['javascript', 'abbreviation'],
+      ['machine-learning', 'abbreviation'],
+    ]);
+    assert.deepEqual(
+      resolve(null, null, 'Requirements: Golang.').skills.map((skill) => skill.matchedVia),
+      ['alias'],
+    );
   });
 
   it('is required when any mention is required, preferred only when all are', () => {
@@ -71,12 +89,17 @@ describe('resolveSkills: in-catalog skills', () => {
 
 describe('resolveSkills: primary skills', () => {
   it('marks core skills of the chosen role primary', () => {
-    const primary = (role: string | null): string[] => resolve(role).skills.filter((skill) => skill.primary).map((skill) => skill.slug);
+    const primary = (role: string | null): string[] =>
+      resolve(role)
+        .skills.filter((skill) => skill.primary)
+        .map((skill) => skill.slug);
     assert.deepEqual(primary('software-engineer').sort(), ['agile', 'code-review', 'python']);
   });
 
   it('marks a skill primary when mentioned more than once with a mention in requirements or responsibilities', () => {
-    const primary = resolve(null).skills.filter((skill) => skill.primary).map((skill) => skill.slug);
+    const primary = resolve(null)
+      .skills.filter((skill) => skill.primary)
+      .map((skill) => skill.slug);
     assert.deepEqual(primary, ['python']);
   });
 
@@ -100,7 +123,13 @@ describe('resolveSkills: skills named only about the employer', () => {
   ];
   const resolveWith = (text: string, starts: Array<{ start: number; kind: SectionKind }>): ResolvedSkills => {
     const { sections, sentences } = layoutOf(text, starts);
-    return resolveSkills({ scan: matcher.scan(text, sections, sentences), description: text, sections, catalog: index, chosenRoleSlug: 'software-engineer' });
+    return resolveSkills({
+      scan: matcher.scan(text, sections, sentences),
+      description: text,
+      sections,
+      catalog: index,
+      chosenRoleSlug: 'software-engineer',
+    });
   };
 
   it('makes a soft skill mentioned only in company and benefits text preferred and not primary', () => {
@@ -162,7 +191,13 @@ describe('resolveSkills: proposals', () => {
     });
     assert.deepEqual(proposals, [
       { kind: 'skill', value: 'Jira', status: 'pending', target: 'software-engineer', evidence: 'Familiarity with Jira.' },
-      { kind: 'skill', value: 'Terraform', status: 'pending', target: 'software-engineer', evidence: 'Nice to have: React and Terraform experience.' },
+      {
+        kind: 'skill',
+        value: 'Terraform',
+        status: 'pending',
+        target: 'software-engineer',
+        evidence: 'Nice to have: React and Terraform experience.',
+      },
     ]);
   });
 
@@ -171,7 +206,7 @@ describe('resolveSkills: proposals', () => {
     assert.deepEqual(proposals, []);
   });
 
-  it('reads an ambiguous alias as the chosen role\'s core skill', () => {
+  it("reads an ambiguous alias as the chosen role's core skill", () => {
     const description = 'Requirements: Airflow.';
     const slugFor = (role: string): string[] => resolve(role, null, description).skills.map((skill) => skill.slug);
     assert.deepEqual(slugFor('hvac-technician'), ['airflow-management']);

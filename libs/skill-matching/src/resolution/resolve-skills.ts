@@ -53,7 +53,10 @@ export function resolveSkills(input: ResolveSkillsInput): ResolvedSkills {
   const skills: RunSkill[] = [];
   for (const [slug, mentions] of mentionsBySkill) {
     const skill = catalog.skillBySlug.get(slug) as CatalogSkill;
-    const evidence = toEvidence(mentions.map((mention) => ({ ...mention, text: mention.matchedText })), sections);
+    const evidence = toEvidence(
+      mentions.map((mention) => ({ ...mention, text: mention.matchedText })),
+      sections,
+    );
     const onlyInBackground = evidence.every((item) => item.section !== null && BACKGROUND_SECTION_KINDS.has(item.section));
     const primary =
       !onlyInBackground &&
@@ -95,7 +98,10 @@ function readingUnderChosenRole(mention: SkillMention, coreSkills: Set<string>):
   return mention.alternatives.find((slug) => coreSkills.has(slug)) ?? mention.skillSlug;
 }
 
-function toEvidence(items: Array<{ start: number; end: number; text: string; sectionIndex: number | null }>, sections: JdSection[]): SkillEvidence[] {
+function toEvidence(
+  items: Array<{ start: number; end: number; text: string; sectionIndex: number | null }>,
+  sections: JdSection[],
+): SkillEvidence[] {
   return items
     .map((item) => ({
       start: item.start,
@@ -138,7 +144,8 @@ function proposeLeftovers(input: ResolveSkillsInput, resolvedSlugs: Set<string>)
   const phrasesBySlug = new Map<string, CandidatePhrase[]>();
   for (const phrase of input.scan.candidatePhrases) {
     const slug = slugOf(phrase.text);
-    if (slug === '' || resolvedSlugs.has(slug) || input.catalog.skillBySlug.has(slug) || knownSpellings.has(aliasKey(phrase.text))) continue;
+    if (slug === '' || resolvedSlugs.has(slug) || input.catalog.skillBySlug.has(slug) || knownSpellings.has(aliasKey(phrase.text)))
+      continue;
     const group = phrasesBySlug.get(slug) ?? [];
     group.push(phrase);
     phrasesBySlug.set(slug, group);

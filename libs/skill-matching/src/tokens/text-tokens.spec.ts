@@ -28,7 +28,8 @@ describe('tokenize', () => {
 
 describe('isFlexibleSeparator', () => {
   it('lets spaces, tight hyphens/dots and slashes join alias parts', () => {
-    for (const separator of ['', ' ', '-', '.', '/', ' / ', '_']) assert.equal(isFlexibleSeparator(separator), true, JSON.stringify(separator));
+    for (const separator of ['', ' ', '-', '.', '/', ' / ', '_'])
+      assert.equal(isFlexibleSeparator(separator), true, JSON.stringify(separator));
   });
 
   it('stops at commas, line breaks and sentence ends', () => {

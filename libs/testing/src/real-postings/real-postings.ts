@@ -16,7 +16,8 @@ export interface RealPostingSource {
   load: (path: string) => RealPosting[];
 }
 
-const lines = (...parts: Array<string | false | undefined>): string => parts.filter((part): part is string => Boolean(part && part.trim())).join('\n');
+const lines = (...parts: Array<string | false | undefined>): string =>
+  parts.filter((part): part is string => Boolean(part && part.trim())).join('\n');
 
 /**
  * The four real-posting folders. Google and Naukri rows hold fields rather than one text, so they are
@@ -27,13 +28,23 @@ export const REAL_POSTING_SOURCES: RealPostingSource[] = [
     name: 'linkedin_india_jobs',
     path: sharedDataFile('linkedin_india_jobs', 'LinkedIn_Jobs_Data_India.csv'),
     load: (path) =>
-      readCsv(path).map((row) => ({ source: 'linkedin_india_jobs', title: row.title || null, location: row.city || null, description: row.description })),
+      readCsv(path).map((row) => ({
+        source: 'linkedin_india_jobs',
+        title: row.title || null,
+        location: row.city || null,
+        description: row.description,
+      })),
   },
   {
     name: 'linkedin_us_teaching_2025',
     path: sharedDataFile('linkedin_us_teaching_2025', 'linkedin_jobs.csv'),
     load: (path) =>
-      readCsv(path).map((row) => ({ source: 'linkedin_us_teaching_2025', title: row.title || null, location: null, description: row.description })),
+      readCsv(path).map((row) => ({
+        source: 'linkedin_us_teaching_2025',
+        title: row.title || null,
+        location: null,
+        description: row.description,
+      })),
   },
   {
     name: 'google_job_skills',
@@ -59,7 +70,14 @@ export const REAL_POSTING_SOURCES: RealPostingSource[] = [
         source: 'naukri_india/salary_snippets',
         title: row.title || null,
         location: row.clean_location || null,
-        description: lines(row.title, `Experience: ${row.experience}`, `Salary: ${row.salary}`, `Location: ${row.location}`, row.skills && `Skills: ${row.skills}`, row.description),
+        description: lines(
+          row.title,
+          `Experience: ${row.experience}`,
+          `Salary: ${row.salary}`,
+          `Location: ${row.location}`,
+          row.skills && `Skills: ${row.skills}`,
+          row.description,
+        ),
       })),
   },
   {

@@ -141,6 +141,9 @@ describe('startStageConsumer', () => {
     await bus.drain();
     assert.equal(calls, 1);
     assert.equal(dlq[0]!.headers[HEADERS.errorCode], 'STAGE.FAILED');
-    assert.deepEqual(lines.map((l) => [l.level, l.msg, l.fields?.code]), [['error', 'dead-lettered', 'STAGE.FAILED']]);
+    assert.deepEqual(
+      lines.map((l) => [l.level, l.msg, l.fields?.code]),
+      [['error', 'dead-lettered', 'STAGE.FAILED']],
+    );
   });
 });

@@ -122,7 +122,9 @@ export class CatalogStore {
          ORDER BY sd.skill_id, sd.position, d.slug`,
       );
       // Entries a newer import release dropped stay in the tables for history, but no longer match.
-      const roleRows: RoleRow[] = await manager.query('SELECT id, slug, name, domain, description FROM roles WHERE retired_at IS NULL ORDER BY slug');
+      const roleRows: RoleRow[] = await manager.query(
+        'SELECT id, slug, name, domain, description FROM roles WHERE retired_at IS NULL ORDER BY slug',
+      );
       const roleListRows: RoleListRow[] = await manager.query(
         `SELECT 'aliases' AS list, role_id, position, text AS value FROM role_aliases
          UNION ALL SELECT 'kras', role_id, position, text FROM role_kras
