@@ -1,4 +1,4 @@
-import type { SkillNature } from '@jdpipe/catalog';
+import { SKILL_NATURES, type SkillNature } from '@jdpipe/catalog';
 import { slugOf } from '@jdpipe/skill-matching';
 
 import type {
@@ -29,17 +29,6 @@ export class ReviewError extends Error {
   }
 }
 
-export const SKILL_NATURES: readonly SkillNature[] = [
-  'TOOL',
-  'LANGUAGE',
-  'FRAMEWORK',
-  'PLATFORM',
-  'PRACTICE',
-  'CONCEPT',
-  'SOFT',
-  'CERTIFICATION',
-  'DOMAIN',
-];
 /** Where an approved skill goes when the reviewer names no category: easy to find and re-file later. */
 export const DEFAULT_REVIEW_CATEGORY = 'Uncategorised';
 const DEFAULT_REVIEW_NATURE: SkillNature = 'TOOL';
@@ -306,7 +295,8 @@ function newSkillOf(item: ReviewItem, name: string, options: ApproveOptions): Ne
   const slug = slugOf(name);
   if (!slug) throw new ReviewError('invalid', `"${name}" gives no usable skill slug: pass --as "Name"`);
   const nature = (options.nature?.trim().toUpperCase() || DEFAULT_REVIEW_NATURE) as SkillNature;
-  if (!SKILL_NATURES.includes(nature)) throw new ReviewError('invalid', `nature must be one of ${SKILL_NATURES.join(', ')}`);
+  if (!(SKILL_NATURES as readonly string[]).includes(nature))
+    throw new ReviewError('invalid', `nature must be one of ${SKILL_NATURES.join(', ')}`);
   const aliases: NewSkill['aliases'] = [{ text: name, type: 'canonical', caseSensitive: name.length <= CASE_SENSITIVE_MAX_LENGTH }];
   // The spelling runs actually used stays findable when the reviewer renamed the skill.
   const proposed = item.value.trim();
