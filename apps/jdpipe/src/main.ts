@@ -16,6 +16,7 @@ import { benchmark, renderBenchReport } from './bench/bench.command';
 import { benchmarkCatalogScale, renderCatalogScaleReport } from './bench/catalog-scale.bench';
 import { loadBenchCorpus } from './bench/real-postings-corpus';
 import { importCatalog } from './catalog-import/catalog-import.command';
+import { exportCatalog, importCatalogFile } from './catalog-transfer/catalog-transfer.command';
 import { checkSeedCatalog } from './cli/catalog-check.command';
 import { runOne } from './cli/run.command';
 import { USAGE } from './cli/usage';
@@ -124,6 +125,10 @@ async function main(argv: string[]): Promise<number> {
       if (args[0] !== 'migrate') break;
       return migrateDatabase(databaseTarget(config), config.seedDir ?? undefined);
     case 'catalog':
+      if (args[0] === 'export') return exportCatalog(databaseTarget(config), config.seedDir ?? undefined);
+      if (args[0] === 'import-file') {
+        return importCatalogFile(requireArg(args[1], 'catalog import-file FILE|-'), databaseTarget(config), config.seedDir ?? undefined);
+      }
       if (args[0] !== 'import') break;
       return importCatalog(
         requireArg(args[1], 'catalog import esco|onet DIR'),

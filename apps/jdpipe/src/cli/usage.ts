@@ -12,6 +12,10 @@ Usage:
   jdpipe catalog check [--seed DIR]            checks the seed catalog; exits 1 on errors
   jdpipe catalog import esco|onet DIR [--release R]
                                                merges an ESCO (tabiya CSV) or O*NET (text) download into the catalog
+  jdpipe catalog export                        the current catalog as sorted JSON on stdout (skills, roles, dimensions,
+                                               domains, categories, catalogVersion)
+  jdpipe catalog import-file FILE|-            validates an exported catalog and writes it (source "file"); exits 1
+                                               with the list of errors, and changes nothing when the catalog matches
   jdpipe review list [--kind K] [--status S] [--limit N]
                                                the review queue: proposals, how often they recur, a suggested action
   jdpipe review show ID                        one proposal with the runs and text that proposed it, and its history
@@ -31,5 +35,5 @@ Environment:
   JDPIPE_RUN_TIMEOUT_MS  how long one run may take before it counts as failed (default 60000)
   JDPIPE_LLM_MODE        offline (default), llm or hybrid; llm and hybrid need OPENAI_API_KEY or OPENAI_BASE_URL
   OPENAI_BASE_URL        any OpenAI-compatible server (see libs/platform/llm/README.md for every JDPIPE_LLM_* setting)
-  DATABASE_URL           with \`db migrate\` and \`catalog import\`: PostgreSQL of the service deployment (DATABASE_SCHEMA optional)
+  DATABASE_URL           with \`db migrate\`, \`catalog import|import-file|export\`: PostgreSQL of the service deployment (DATABASE_SCHEMA optional)
 `;

@@ -26,6 +26,11 @@ export interface AliasSignal {
 export class AliasIndex {
   private readonly exact = new Map<string, NormalisedAlias[]>();
   private readonly all: NormalisedAlias[] = [];
+  /**
+   * Positions in `all` by the alias's first word: an alias only contains-matches a title holding all its words,
+   * so the first word alone narrows the candidates without losing any.
+   */
+  private readonly byFirstWord = new Map<string, number[]>();
 
   constructor(roles: readonly CatalogRole[]) {
     for (const role of roles) {
@@ -35,6 +40,9 @@ export class AliasIndex {
         if (!normalised || seen.has(normalised)) continue;
         seen.add(normalised);
         const entry: NormalisedAlias = { roleSlug: role.slug, alias, words: normalised.split(' ') };
+        const positions = this.byFirstWord.get(entry.words[0]) ?? [];
+        positions.push(this.all.length);
+        this.byFirstWord.set(entry.words[0], positions);
         this.all.push(entry);
         const bucket = this.exact.get(normalised) ?? [];
         bucket.push(entry);
@@ -61,13 +69,20 @@ export class AliasIndex {
       const titleWords = normalised.split(' ');
       if (titleWords.length < 2) continue;
       const titleWordSet = new Set(titleWords);
-      for (const entry of this.all) {
+      for (const entry of this.containmentCandidates(titleWordSet)) {
         const score = containmentScore(titleWords, titleWordSet, entry.words);
         if (score > 0) offer(entry, raw, score, false);
       }
     }
     const hits = [...best.values()].sort((left, right) => right.score - left.score);
     return { scoreByRole: new Map(hits.map((hit) => [hit.roleSlug, hit.score])), hits, normalisedTitle };
+  }
+
+  /** Aliases whose first word is in the title, in library order so that ties are broken as a full scan would. */
+  private containmentCandidates(titleWordSet: ReadonlySet<string>): NormalisedAlias[] {
+    const positions: number[] = [];
+    for (const word of titleWordSet) for (const position of this.byFirstWord.get(word) ?? []) positions.push(position);
+    return positions.sort((left, right) => left - right).map((position) => this.all[position]);
   }
 }
 

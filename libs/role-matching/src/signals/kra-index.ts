@@ -10,7 +10,15 @@ export const KRA_VECTOR_DIMENSIONS = 256;
 
 interface IndexedKra {
   roleSlug: string;
+  /** Dense id of the role, so per-sentence bookkeeping is array-indexed instead of keyed by slug. */
+  roleOrdinal: number;
   text: string;
+}
+
+/** KRAs containing one term, as parallel typed arrays: the scoring loop walks them millions of times. */
+interface TermPostings {
+  kras: Int32Array;
+  weights: Float64Array;
 }
 
 interface WeightedSentence {
@@ -29,16 +37,24 @@ export class KraIndex {
   private readonly idf: number[] = [];
   private readonly unknownTermIdf: number;
   private readonly kras: IndexedKra[] = [];
-  private readonly postings: Array<Array<{ kra: number; weight: number }>> = [];
+  private readonly postings: TermPostings[] = [];
+  private readonly roleSlugs: string[] = [];
 
   constructor(roles: readonly CatalogRole[]) {
     const kraTerms: string[][] = [];
     const documentFrequency: number[] = [];
+    const roleOrdinals = new Map<string, number>();
     for (const role of roles) {
       for (const text of role.kras) {
         const terms = sentenceTerms(text);
         if (terms.length === 0) continue;
-        this.kras.push({ roleSlug: role.slug, text });
+        let roleOrdinal = roleOrdinals.get(role.slug);
+        if (roleOrdinal === undefined) {
+          roleOrdinal = this.roleSlugs.length;
+          roleOrdinals.set(role.slug, roleOrdinal);
+          this.roleSlugs.push(role.slug);
+        }
+        this.kras.push({ roleSlug: role.slug, roleOrdinal, text });
         kraTerms.push(terms);
         for (const term of new Set(terms)) {
           const id = this.termIdFor(term);
@@ -51,45 +67,71 @@ export class KraIndex {
     // "ensure" occur across many roles' KRAs and so weigh little.
     for (let id = 0; id < documentFrequency.length; id++) this.idf[id] = Math.log((documents + 1) / (documentFrequency[id] + 0.5));
     this.unknownTermIdf = Math.log(documents + 1);
+    const postingLists: Array<{ kras: number[]; weights: number[] }> = [];
     kraTerms.forEach((terms, kra) => {
       const vector = this.weigh(terms);
       for (const [termId, weight] of vector.known) {
-        (this.postings[termId] ??= []).push({ kra, weight: weight / vector.norm });
+        const list = (postingLists[termId] ??= { kras: [], weights: [] });
+        list.kras.push(kra);
+        list.weights.push(weight / vector.norm);
       }
     });
+    for (let termId = 0; termId < postingLists.length; termId++) {
+      const list = postingLists[termId];
+      if (list) this.postings[termId] = { kras: Int32Array.from(list.kras), weights: Float64Array.from(list.weights) };
+    }
   }
 
   get kraCount(): number {
     return this.kras.length;
   }
 
-  /** For each role with any overlap: the best KRA of that role per sentence (similarity > 0), in sentence order. */
+  /**
+   * For each role with any overlap: the best KRA of that role per sentence (similarity > 0), in sentence order.
+   * Only KRAs sharing a weighted term with the sentence are visited; every other KRA has similarity 0.
+   */
   bestKraPerSentence(sentences: readonly string[]): Map<string, KraMatch[]> {
     const byRole = new Map<string, KraMatch[]>();
     const dot = new Float64Array(this.kras.length);
+    const bestKraOfRole = new Int32Array(this.roleSlugs.length).fill(-1);
+    // Rounded, as stored in the match: a later KRA must beat the rounded value to replace the current one.
+    const bestSimilarityOfRole = new Float64Array(this.roleSlugs.length);
+    const touched: number[] = [];
+    const rolesTouched: number[] = [];
     for (const sentence of sentences) {
       const vector = this.weigh(sentenceTerms(sentence));
       if (vector.known.size === 0 || vector.norm === 0) continue;
-      const touched: number[] = [];
+      touched.length = 0;
       for (const [termId, weight] of vector.known) {
-        for (const posting of this.postings[termId] ?? []) {
-          if (dot[posting.kra] === 0) touched.push(posting.kra);
-          dot[posting.kra] += weight * posting.weight;
+        const postings = this.postings[termId];
+        if (!postings) continue;
+        const { kras, weights } = postings;
+        for (let index = 0; index < kras.length; index++) {
+          const kra = kras[index];
+          if (dot[kra] === 0) touched.push(kra);
+          dot[kra] += weight * weights[index];
         }
       }
-      const bestForRole = new Map<string, KraMatch>();
+      rolesTouched.length = 0;
       for (const kra of touched) {
         const similarity = dot[kra] / vector.norm;
         dot[kra] = 0;
-        const { roleSlug, text } = this.kras[kra];
-        const current = bestForRole.get(roleSlug);
-        if (!current || similarity > current.similarity)
-          bestForRole.set(roleSlug, { sentence, kraText: text, similarity: round(similarity) });
+        const role = this.kras[kra].roleOrdinal;
+        if (bestKraOfRole[role] === -1) {
+          rolesTouched.push(role);
+        } else if (!(similarity > bestSimilarityOfRole[role])) {
+          continue;
+        }
+        bestKraOfRole[role] = kra;
+        bestSimilarityOfRole[role] = round(similarity);
       }
-      for (const [roleSlug, match] of bestForRole) {
-        const list = byRole.get(roleSlug) ?? [];
-        list.push(match);
-        byRole.set(roleSlug, list);
+      for (const role of rolesTouched) {
+        const { roleSlug, text } = this.kras[bestKraOfRole[role]];
+        const match: KraMatch = { sentence, kraText: text, similarity: bestSimilarityOfRole[role] };
+        const list = byRole.get(roleSlug);
+        if (list) list.push(match);
+        else byRole.set(roleSlug, [match]);
+        bestKraOfRole[role] = -1;
       }
     }
     return byRole;
