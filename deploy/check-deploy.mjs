@@ -123,7 +123,7 @@ const defaultPorts = Object.fromEntries(
 const fallbackPort = Number(
   serviceConfigSource.match(/DEFAULT_HTTP_PORTS\[serviceName\]\s*\?\?\s*([\d_]+)/)?.[1].replaceAll('_', '') ?? 8080,
 );
-const defaultShutdownGraceMs = Number(serviceConfigSource.match(/env\.SHUTDOWN_GRACE_MS,\s*([\d_]+)/)[1].replaceAll('_', ''));
+const defaultShutdownGraceMs = Number(serviceConfigSource.match(/['"]SHUTDOWN_GRACE_MS['"],\s*([\d_]+)/)[1].replaceAll('_', ''));
 const pinnedKafkaVersion = read('deploy/kafka/pom.xml').match(/<kafka\.version>([^<]+)<\/kafka\.version>/)[1];
 
 function portOf(service, env) {

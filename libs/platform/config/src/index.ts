@@ -1,2 +1,3 @@
 export * from './embedded-config/embedded.config';
 export * from './service-config/service.config';
+export * from './settings/whole-number';

@@ -1,5 +1,7 @@
 import { PipelineError } from '@jdpipe/contracts';
 
+import { wholeNumber } from '../settings/whole-number';
+
 /** Settings every service of the Kafka deployment reads; validated at start-up. */
 export interface ServiceConfig {
   serviceName: string;
@@ -22,8 +24,8 @@ export const DEFAULT_HTTP_PORTS: Record<string, number> = {
 
 export function loadServiceConfig(serviceName: string, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const problems: string[] = [];
-  const port = integer(env.HTTP_PORT, DEFAULT_HTTP_PORTS[serviceName] ?? 8080, 'HTTP_PORT', problems, 0, 65_535);
-  const grace = integer(env.SHUTDOWN_GRACE_MS, 30_000, 'SHUTDOWN_GRACE_MS', problems, 0, 600_000);
+  const port = wholeNumber(env, 'HTTP_PORT', DEFAULT_HTTP_PORTS[serviceName] ?? 8080, 0, 65_535, problems);
+  const grace = wholeNumber(env, 'SHUTDOWN_GRACE_MS', 30_000, 0, 600_000, problems);
   const databaseUrl = env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/test';
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push(`DATABASE_URL must be a postgres:// URL, got "${databaseUrl}"`);
   const schema = env.DATABASE_SCHEMA?.trim() || undefined;
@@ -32,14 +34,4 @@ export function loadServiceConfig(serviceName: string, env: NodeJS.ProcessEnv = 
     throw new PipelineError('INPUT.INVALID', `invalid configuration for ${serviceName}: ${problems.join('; ')}`);
   }
   return { serviceName, httpPort: port, databaseUrl, databaseSchema: schema, shutdownGraceMs: grace };
-}
-
-function integer(raw: string | undefined, fallback: number, name: string, problems: string[], min: number, max: number): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  }
-  return value;
 }

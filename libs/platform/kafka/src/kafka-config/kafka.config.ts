@@ -1,3 +1,4 @@
+import { wholeNumber } from '@jdpipe/config';
 import { PipelineError } from '@jdpipe/contracts';
 
 /**
@@ -87,15 +88,4 @@ export function loadKafkaConfig(env: NodeJS.ProcessEnv = process.env): KafkaConf
     rebalanceTimeoutMs,
     closeGraceMs,
   };
-}
-
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  }
-  return value;
 }
