@@ -1,4 +1,4 @@
-import { CatalogIndex } from '@jdpipe/catalog';
+import { CatalogIndex, loadSeedCatalog } from '@jdpipe/catalog';
 import { readEscoDirectory, readOnetDirectory, type ImportBatch } from '@jdpipe/catalog-import';
 import { parseJobDescription } from '@jdpipe/jd-parsing';
 import { CatalogImportStore, CatalogStore, createDataSource } from '@jdpipe/persistence';
@@ -28,7 +28,21 @@ export interface CatalogScaleReport {
   perPostingMsPerKb: { p50: number; p99: number; max: number };
   stageMsPerKb: { scan: number; resolve: number; roleMatch: number };
   parseMsPerKb: number;
+  /** What the postings came out with: the noise a large taxonomy can add. */
+  skills: SkillNoise;
 }
+
+export interface SkillNoise {
+  /** Catalog skills (not proposals) per posting. */
+  perPosting: number;
+  /** Share of them whose every mention is in the company blurb or the benefits. */
+  onlyInBackground: number;
+  /** Share of them that only an imported taxonomy knows (not in the seed catalog). */
+  taxonomyOnly: number;
+}
+
+// Sections about the employer rather than the job.
+const BACKGROUND_SECTIONS = new Set(['company', 'benefits']);
 
 /**
  * Matching with a real taxonomy loaded: imports ESCO and/or O*NET into an in-memory database, loads the
@@ -69,6 +83,8 @@ export async function benchmarkCatalogScale(
     let bytes = 0;
     let rejected = 0;
     const msPerKb: number[] = [];
+    const seedSkills = new Set(loadSeedCatalog(seedDir).catalog.skills.map((skill) => skill.slug));
+    const noise = { skills: 0, onlyInBackground: 0, taxonomyOnly: 0 };
     for (const posting of corpus.postings.slice(0, limit)) {
       const parseStarted = performance.now();
       const outcome = parseJobDescription({
@@ -98,7 +114,7 @@ export async function benchmarkCatalogScale(
         text: posting.description,
       });
       const t2 = performance.now();
-      resolveSkills({
+      const { skills } = resolveSkills({
         scan,
         description: posting.description,
         sections: parsed.sections,
@@ -107,6 +123,11 @@ export async function benchmarkCatalogScale(
         title: parsed.title,
       });
       const t3 = performance.now();
+      for (const skill of skills.filter((candidate) => candidate.status === 'in_catalog')) {
+        noise.skills++;
+        if (skill.evidence.every((item) => item.section !== null && BACKGROUND_SECTIONS.has(item.section))) noise.onlyInBackground++;
+        if (!seedSkills.has(skill.slug)) noise.taxonomyOnly++;
+      }
       stageMs.scan += t1 - t0;
       stageMs.roleMatch += t2 - t1;
       stageMs.resolve += t3 - t2;
@@ -139,6 +160,11 @@ export async function benchmarkCatalogScale(
       perPostingMsPerKb: { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 },
       stageMsPerKb: { scan: perKb(stageMs.scan), resolve: perKb(stageMs.resolve), roleMatch: perKb(stageMs.roleMatch) },
       parseMsPerKb: perKb(parseMs),
+      skills: {
+        perPosting: msPerKb.length === 0 ? 0 : noise.skills / msPerKb.length,
+        onlyInBackground: noise.skills === 0 ? 0 : noise.onlyInBackground / noise.skills,
+        taxonomyOnly: noise.skills === 0 ? 0 : noise.taxonomyOnly / noise.skills,
+      },
     };
   } finally {
     await dataSource.destroy();
@@ -147,6 +173,7 @@ export async function benchmarkCatalogScale(
 
 export function renderCatalogScaleReport(report: CatalogScaleReport): string {
   const ms = (value: number) => `${value.toFixed(3)} ms/KB`;
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
   return (
     [
       `taxonomies ${report.sources.join(' + ') || 'none (seed catalog only)'}`,
@@ -158,6 +185,8 @@ export function renderCatalogScaleReport(report: CatalogScaleReport): string {
       `postings   ${report.postings} matched (${report.rejected} rejected by the parser), ${report.kilobytes.toFixed(0)} KB, from ${report.corpus}`,
       `match      ${ms(report.matchMsPerKb)} overall; per posting p50 ${ms(report.perPostingMsPerKb.p50)}, p99 ${ms(report.perPostingMsPerKb.p99)}, max ${ms(report.perPostingMsPerKb.max)}`,
       `stages     scan ${ms(report.stageMsPerKb.scan)}, resolve ${ms(report.stageMsPerKb.resolve)}, role match ${ms(report.stageMsPerKb.roleMatch)} (parse ${ms(report.parseMsPerKb)}, not counted)`,
+      `skills     ${report.skills.perPosting.toFixed(1)} catalog skills per posting; ${percent(report.skills.onlyInBackground)} only in the company blurb or benefits, ` +
+        `${percent(report.skills.taxonomyOnly)} known only to the imported taxonomies`,
     ].join('\n') + '\n'
   );
 }

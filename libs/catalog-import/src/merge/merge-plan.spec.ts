@@ -123,6 +123,35 @@ describe('planMerge', () => {
     assert.deepEqual(plan.roles[0].aliases, ['application developer']);
   });
 
+  it('gives an authored role to the occupation sharing most of its titles, not to the first that names one', () => {
+    const context = authoredContext();
+    context.roles = [
+      {
+        id: 10,
+        slug: 'software-engineer',
+        name: 'Software Engineer',
+        aliasKeys: ['softwaredeveloper', 'programmer', 'applicationdeveloper', 'blockchaindeveloper'],
+      },
+    ];
+    // As in ESCO: "blockchain developer" comes first and its name is one of Software Engineer's many titles.
+    const plan = planMerge(
+      batchOf(
+        [],
+        [
+          importedRole('b', 'blockchain developer', ['DLT specialist', 'blockchain engineer']),
+          importedRole('s', 'software developer', ['programmer', 'application developer', 'software engineer', 'solutions developer']),
+        ],
+      ),
+      context,
+    );
+    const targets = Object.fromEntries(plan.roles.map((role) => [role.entry.externalId, role.target]));
+    assert.deepEqual(targets.s, { id: 10, slug: 'software-engineer', merged: true });
+    assert.deepEqual(targets.b, { id: null, slug: 'blockchain-developer', merged: false });
+    // Software Engineer learns no blockchain titles; the occupation of its own keeps them.
+    assert.deepEqual(plan.roles[1].aliases, ['solutions developer']);
+    assert.deepEqual(plan.roles[0].aliases, ['DLT specialist', 'blockchain engineer']);
+  });
+
   it('keeps earlier targets, reports unchanged and changed entries by content, and retires what the release dropped', () => {
     const first = planMerge(batchOf([importedSkill('e', 'Erlang'), importedSkill('k', 'Apache Kafka')]), authoredContext());
     const context: MergeContext = {

@@ -77,7 +77,8 @@ export interface MergePlan {
  * Decides, for every entry of a batch, which catalog row it becomes. An entry imported before keeps its row.
  * A new one merges into an existing entry of the authored catalog (or of another source) when their alias
  * keys meet — name = name first, then name = alias, then alias = name — and exactly one unclaimed entry
- * matches; otherwise it becomes a row of its own under its plain slug, or `<source>-<slug>` when that is
+ * matches; when several entries of the release meet the same existing entry in one pass, the one sharing
+ * the most names with it merges and the others stay apart; otherwise it becomes a row of its own under its plain slug, or `<source>-<slug>` when that is
  * taken. Aliases that another entry already answers to are left out, so an import never makes the
  * authored catalog ambiguous. The plan depends only on the batch and on rows of other sources, so
  * importing the same release twice plans the same rows.
@@ -167,6 +168,7 @@ class Merger {
   private readonly byAliasKey = new Map<string, ExistingCatalogEntry[]>();
   private readonly keysOf = new Map<number, Set<string>>();
   private readonly claimed = new Set<number>();
+  private readonly slugOf = new Map<number, string>();
 
   constructor(
     kind: EntryKind,
@@ -178,6 +180,7 @@ class Merger {
     this.previousById = new Map(previous.filter((entry) => entry.kind === kind).map((entry) => [entry.externalId, entry]));
     for (const entry of existing) {
       const nameKey = aliasKey(entry.name);
+      this.slugOf.set(entry.id, entry.slug);
       push(this.byNameKey, nameKey, entry);
       const keys = new Set([nameKey, ...entry.aliasKeys]);
       this.keysOf.set(entry.id, keys);
@@ -205,17 +208,26 @@ class Merger {
     ];
     const undecided = new Set(entries.map((_, index) => index).filter((index) => !targets[index]));
     for (const [keysOf, index] of passes) {
+      // Entries of this release competing for one existing entry: the one sharing the most names with it wins
+      // ("software developer" over "blockchain developer" for an authored Software Engineer listing both).
+      const contenders = new Map<number, number[]>();
       for (const position of [...undecided]) {
         const candidates = new Map<number, ExistingCatalogEntry>();
         for (const key of keysOf[position]) for (const entry of index.get(key) ?? []) candidates.set(entry.id, entry);
         if (candidates.size === 0) continue;
         undecided.delete(position);
         const [only] = candidates.values();
-        // Ambiguous or already taken by another entry of this release: a row of its own is safer than a wrong merge.
-        if (candidates.size === 1 && !this.claimed.has(only.id)) {
-          this.claimed.add(only.id);
-          targets[position] = { id: only.id, slug: only.slug, merged: true };
-        }
+        // Ambiguous or already taken by an earlier pass: a row of its own is safer than a wrong merge.
+        if (candidates.size === 1 && !this.claimed.has(only.id)) push(contenders, only.id, position);
+      }
+      for (const [id, positions] of contenders) {
+        const shared = (position: number): number => {
+          const own = this.keysOf.get(id)!;
+          return new Set([...nameKeys[position], ...aliasKeys[position]].filter((key) => own.has(key))).size;
+        };
+        const winner = positions.reduce((best, position) => (shared(position) > shared(best) ? position : best));
+        this.claimed.add(id);
+        targets[winner] = { id, slug: this.slugOf.get(id)!, merged: true };
       }
     }
     return entries.map((entry, position) => targets[position] ?? { id: null, slug: this.freeSlug(entry.slug), merged: false });

@@ -2,15 +2,16 @@ import { type CatalogIndex, type CatalogRole } from '@jdpipe/catalog';
 import {
   type CandidateRoleSignal,
   type DecisionCase,
+  type KraMatch,
   type Proposal,
   type RoleChoice,
   type RoleSignals,
   type RunnerUpRole,
 } from '@jdpipe/contracts';
 
-import { AliasIndex } from '../signals/alias-signal';
+import { AliasIndex, type AliasSignal } from '../signals/alias-signal';
 import { DomainKeywordIndex, type DomainScore } from '../signals/domain-signal';
-import { KRA_VECTOR_DIMENSIONS, KraIndex } from '../signals/kra-index';
+import { KRA_VECTOR_DIMENSIONS, KraIndex, type WeightedSentence } from '../signals/kra-index';
 import { SkillOverlapIndex } from '../signals/skill-signal';
 import { contentStems } from '../text/terms';
 import { cleanDisplayTitle, normaliseTitle } from '../title/normalise-title';
@@ -27,6 +28,8 @@ import {
   type SignalName,
 } from './policy';
 import { explainDecision } from './reasoning';
+import { EvidenceBounds, unboundedRankBounds } from './evidence-bounds';
+import { RoleRanking, type RankOrder } from './role-ranking';
 import { type ScoredRole } from './scored-role';
 
 export interface RoleMatchInput {
@@ -66,18 +69,38 @@ interface Choice {
   overruledAlias: ScoredRole | null;
 }
 
-/** Scores every role of the library on title alias, KRA similarity, skill overlap and domain, then decides. */
+/**
+ * Scores the roles of the library on title alias, KRA similarity, skill overlap and domain, then decides. Alias,
+ * skill and domain evidence are exact and cheap for every role; KRA similarity is bounded for every role from
+ * one inverted index and computed exactly only for the roles whose bounds can still change the decision (see
+ * `RoleRanking`), so a library of thousands of roles costs about what a few dozen would.
+ */
 export class RoleMatcher {
+  private readonly positionBySlug = new Map<string, number>();
+  private readonly positionsByDomain = new Map<string, number[]>();
+
   private constructor(
     private readonly roles: readonly CatalogRole[],
     private readonly aliasIndex: AliasIndex,
     private readonly kraIndex: KraIndex,
     private readonly skillIndex: SkillOverlapIndex,
     private readonly domainIndex: DomainKeywordIndex,
-  ) {}
+    private readonly exhaustive: boolean,
+  ) {
+    roles.forEach((role, position) => {
+      this.positionBySlug.set(role.slug, position);
+      const positions = this.positionsByDomain.get(role.domain);
+      if (positions) positions.push(position);
+      else this.positionsByDomain.set(role.domain, [position]);
+    });
+  }
 
-  /** Precomputes normalised aliases, KRA term vectors with IDF over all KRAs, skill weights and domain keywords. */
-  static build(catalog: CatalogIndex): RoleMatcher {
+  /**
+   * Precomputes normalised aliases, KRA term vectors with IDF over all KRAs, skill weights and domain keywords.
+   * `exhaustive` scores every role of the library for every posting instead of only the roles whose bounds can
+   * reach the decision: the same decision, much slower on a large library; it exists to check that claim.
+   */
+  static build(catalog: CatalogIndex, options: { exhaustive?: boolean } = {}): RoleMatcher {
     const { roles, domains } = catalog.catalog;
     return new RoleMatcher(
       roles,
@@ -85,6 +108,7 @@ export class RoleMatcher {
       new KraIndex(roles),
       new SkillOverlapIndex(roles),
       new DomainKeywordIndex(domains),
+      options.exhaustive ?? false,
     );
   }
 
@@ -94,19 +118,41 @@ export class RoleMatcher {
     const sentences = dedupe(input.responsibilitySentences.length > 0 ? input.responsibilitySentences : input.requirementSentences);
     const aliasSignal = this.aliasIndex.match(input.title, input.roleAliases);
     const domainScores = this.domainIndex.score(input.text);
-    const kraByRole = this.kraIndex.bestKraPerSentence(sentences);
+    const weighted = this.kraIndex.weighSentences(sentences);
     const postingSkills = new Set(input.skillSlugs);
     const topK = kraTopK(sentences.length);
 
     const hitByRole = new Map(aliasSignal.hits.map((hit) => [hit.roleSlug, hit]));
     const domainScoreOf = new Map(domainScores.map((score) => [score.domain, score.score]));
-    const scored = this.roles.map((role): ScoredRole => {
+    const bounds = this.evidenceBounds(aliasSignal, domainScores, postingSkills, sentences.length === 0 ? null : weighted, topK);
+    // A signal no role scores on (no title match, no skills) is left out instead of lowering every score.
+    const scoresOn = new Set(SIGNAL_NAMES.filter((signal) => signal !== 'kra' && bounds.max(signal) > 0));
+    let informative: ReadonlySet<SignalName> = scoresOn;
+
+    // KRA matches do not depend on which signals are informative: both rankings below share them.
+    const kraMatchesByPosition = new Map<number, KraMatch[]>();
+    const kraMatchesAt = (position: number): KraMatch[] => {
+      let matches = kraMatchesByPosition.get(position);
+      if (!matches) {
+        matches =
+          bounds.kra[position] > 0
+            ? this.kraIndex
+                .bestKraPerSentence(this.roles[position].slug, weighted)
+                .sort((left, right) => right.similarity - left.similarity)
+            : [];
+        kraMatchesByPosition.set(position, matches);
+      }
+      return matches;
+    };
+    const scoreRole = (position: number): ScoredRole => {
+      const role = this.roles[position];
       const hit = hitByRole.get(role.slug) ?? null;
-      const kraMatches = (kraByRole.get(role.slug) ?? []).sort((left, right) => right.similarity - left.similarity);
+      const kraMatches = kraMatchesAt(position);
       const topSimilarities = kraMatches.slice(0, topK).map((match) => match.similarity);
       const kraScore = sentences.length === 0 ? 0 : topSimilarities.reduce((sum, value) => sum + value, 0) / topK;
       const skill = this.skillIndex.overlap(role.slug, postingSkills);
       const domainScore = domainScoreOf.get(role.domain) ?? 0;
+      const evidence = { alias: hit?.score ?? 0, kra: Math.min(1, kraScore / KRA_FULL_EVIDENCE), skill: skill.score, domain: domainScore };
       return {
         role,
         alias: { score: hit?.score ?? 0, exact: hit?.exact ?? false, alias: hit?.alias ?? null, matchedTitle: hit?.matchedTitle ?? null },
@@ -114,29 +160,37 @@ export class RoleMatcher {
         kraMatches,
         skill,
         domainScore,
-        evidence: { alias: hit?.score ?? 0, kra: Math.min(1, kraScore / KRA_FULL_EVIDENCE), skill: skill.score, domain: domainScore },
-        score: 0,
-        contentScore: 0,
-        absoluteScore: 0,
-        absoluteContentScore: 0,
+        evidence,
+        score: round(combinedScore(evidence, informative)),
+        contentScore: round(contentScore(evidence, informative)),
+        absoluteScore: absoluteScore(evidence),
+        absoluteContentScore: absoluteScore(evidence, false),
       };
-    });
-    // A signal no role scores on (no title match, no skills) is left out instead of lowering every score.
-    const informative = new Set(SIGNAL_NAMES.filter((signal) => scored.some((role) => role.evidence[signal] > 0)));
-    for (const role of scored) {
-      role.score = round(combinedScore(role.evidence, informative));
-      role.contentScore = round(contentScore(role.evidence, informative));
-      role.absoluteScore = absoluteScore(role.evidence);
-      role.absoluteContentScore = absoluteScore(role.evidence, false);
-    }
-    const ranked = [...scored].sort((left, right) => right.score - left.score || right.contentScore - left.contentScore);
+    };
+    const rankingUnder = (signals: ReadonlySet<SignalName>): RoleRanking =>
+      this.exhaustive
+        ? new RoleRanking(this.roles.length, unboundedRankBounds(this.roles.length), scoreRole)
+        : new RoleRanking(this.roles.length, bounds.rankBounds(signals), scoreRole, bounds.rankFloors(signals));
+    // Whether any role scores on KRAs is known only once the best-bounded roles are scored exactly.
+    const bestKra = rankingUnder(scoresOn).best(1, 'kra')[0] ?? null;
+    if (bestKra && bestKra.evidence.kra > 0) scoresOn.add('kra');
+    // In signal order, so that scores are summed in the same order for every posting.
+    informative = new Set(SIGNAL_NAMES.filter((signal) => scoresOn.has(signal)));
+    const ranking = rankingUnder(informative);
+    const ranked = ranking.best(CANDIDATES_RECORDED + 1, 'score');
+    const titled = aliasSignal.hits.map((hit) => this.positionBySlug.get(hit.roleSlug)!);
 
-    const choice = decide(ranked, domainScores, informative);
+    const choice = decide(ranking, domainScores, informative, {
+      exactTitle: titled.filter((position) => hitByRole.get(this.roles[position].slug)?.exact),
+      mayPass: this.exhaustive ? undefined : bounds.mayPassThresholds(),
+      inDomain: (domain) => this.positionsByDomain.get(domain) ?? [],
+    });
     const runnerUpPool = ranked.filter((role) => role !== choice.chosen);
     const runnerUp = runnerUpPool[0] ?? null;
     const confidence = this.confidenceOf(
       choice,
-      ranked,
+      ranking,
+      { best: ranked[0] ?? null, kra: bestKra, bounds },
       informative,
       input.title !== null && aliasSignal.normalisedTitle !== null,
       sentences.length,
@@ -183,10 +237,9 @@ export class RoleMatcher {
           }
         : null;
 
-    const recorded = [
-      ...ranked.slice(0, CANDIDATES_RECORDED),
-      ...ranked.slice(CANDIDATES_RECORDED).filter((scoredRole) => scoredRole.alias.score > 0),
-    ];
+    const leaders = ranked.slice(0, CANDIDATES_RECORDED);
+    const titledInOrder = ranking.best(titled.length, 'score', () => true, titled);
+    const recorded = [...leaders, ...titledInOrder.filter((scoredRole) => !leaders.includes(scoredRole))];
     if (choice.chosen && !recorded.includes(choice.chosen)) recorded.push(choice.chosen);
     return {
       role,
@@ -203,6 +256,28 @@ export class RoleMatcher {
       proposals: role ? this.proposalsFor(choice, role, sentences, input.title, runnerUp) : [],
       kraVector: this.kraIndex.hashedVector(sentences, KRA_VECTOR_DIMENSIONS),
     };
+  }
+
+  /** Exact alias, skill and domain evidence of every role, and a bound of its KRA evidence. */
+  private evidenceBounds(
+    aliasSignal: AliasSignal,
+    domainScores: readonly DomainScore[],
+    postingSkills: ReadonlySet<string>,
+    sentences: readonly WeightedSentence[] | null,
+    topK: number,
+  ): EvidenceBounds {
+    const bounds = new EvidenceBounds(this.roles.length);
+    for (const hit of aliasSignal.hits) bounds.alias[this.positionBySlug.get(hit.roleSlug)!] = hit.score;
+    for (const { domain, score } of domainScores)
+      for (const position of this.positionsByDomain.get(domain) ?? []) bounds.domain[position] = score;
+    for (const slug of this.skillIndex.rolesOverlapping(postingSkills))
+      bounds.skill[this.positionBySlug.get(slug)!] = this.skillIndex.overlap(slug, postingSkills).score;
+    if (sentences) {
+      const kraScores = this.kraIndex.kraScoreBounds(sentences, topK);
+      for (let position = 0; position < kraScores.length; position++)
+        if (kraScores[position] > 0) bounds.setKraScoreBound(position, kraScores[position]);
+    }
+    return bounds;
   }
 
   private emptyLibraryDecision(input: RoleMatchInput): RoleDecision {
@@ -223,26 +298,30 @@ export class RoleMatcher {
 
   private confidenceOf(
     choice: Choice,
-    ranked: readonly ScoredRole[],
+    ranking: RoleRanking,
+    leaders: { best: ScoredRole | null; kra: ScoredRole | null; bounds: EvidenceBounds },
     informative: ReadonlySet<SignalName>,
     titleGiven: boolean,
     sentenceCount: number,
   ): number {
     const { chosen } = choice;
-    if (!chosen) return newRoleConfidence(closenessToThresholds(ranked[0] ?? null, sentenceCount));
+    if (!chosen) return newRoleConfidence(closenessToThresholds(leaders.best, sentenceCount));
+    // Best evidence any role has on a signal: exact for the cheap signals, the best scored role for KRA.
+    const bestEvidence = (signal: SignalName): number => (signal === 'kra' ? (leaders.kra?.evidence.kra ?? 0) : leaders.bounds.max(signal));
     const agreementSignals = [...informative];
     const agreement =
       agreementSignals.length === 0
         ? 0
         : agreementSignals.reduce((sum, signal) => {
-            const best = Math.max(...ranked.map((role) => role.evidence[signal]));
+            const best = bestEvidence(signal);
             return sum + (best > 0 ? chosen.evidence[signal] / best : 0);
           }, 0) / agreementSignals.length;
     // When content overruled the title, the content scores are what the choice stands on.
+    const order = choice.overruledAlias ? 'absoluteContent' : 'absolute';
     const scoreOf = (role: ScoredRole): number => (choice.overruledAlias ? role.absoluteContentScore : role.absoluteScore);
     const strength = scoreOf(chosen);
-    const others = ranked.filter((role) => role !== chosen);
-    const margin = others.length > 0 ? strength - Math.max(...others.map(scoreOf)) : strength;
+    const rival = ranking.best(2, order).find((role) => role !== chosen) ?? null;
+    const margin = rival ? strength - scoreOf(rival) : strength;
     return matchConfidence({
       strength,
       margin,
@@ -293,28 +372,47 @@ export class RoleMatcher {
   }
 }
 
+/** Cheap tests on catalog positions that narrow each question of the policy before any role is scored. */
+interface PolicyFilters {
+  /** Positions of the roles an exact title alias names. */
+  exactTitle: readonly number[];
+  /** Positions of every role that may pass a KRA, skill or partial-title threshold (all roles when undefined). */
+  mayPass: readonly number[] | undefined;
+  /** Positions of the roles of a domain. */
+  inDomain: (domain: string) => readonly number[];
+}
+
 /**
  * The policy: an exact title alias wins unless the content strongly contradicts it; otherwise the best role
  * passing a KRA, skill or partial-title threshold; otherwise the best role of a clear domain; otherwise NEW.
  */
-function decide(ranked: readonly ScoredRole[], domainScores: readonly DomainScore[], informative: ReadonlySet<SignalName>): Choice {
-  const exactHit = ranked.find((role) => role.alias.exact) ?? null;
+function decide(
+  ranking: RoleRanking,
+  domainScores: readonly DomainScore[],
+  informative: ReadonlySet<SignalName>,
+  filters: PolicyFilters,
+): Choice {
+  const exactHit = filters.exactTitle.length > 0 ? ranking.first('score', (role) => role.alias.exact, filters.exactTitle) : null;
   let overruledAlias: ScoredRole | null = null;
-  let pool = ranked;
+  let order: RankOrder = 'score';
   if (exactHit) {
-    const rival = ranked.filter((role) => role !== exactHit).sort((left, right) => right.contentScore - left.contentScore)[0];
+    const rival = ranking.best(2, 'content').find((role) => role !== exactHit) ?? null;
     const contradicted =
-      rival !== undefined && passesContentThreshold(rival) && rival.contentScore - exactHit.contentScore >= THRESHOLDS.aliasContradiction;
+      rival !== null && passesContentThreshold(rival) && rival.contentScore - exactHit.contentScore >= THRESHOLDS.aliasContradiction;
     if (!contradicted) return { chosen: exactHit, decisionCase: 'ALIAS', overruledAlias: null };
     overruledAlias = exactHit;
     // The title lost: rank on content alone from here.
-    pool = [...ranked].filter((role) => role !== exactHit).sort((left, right) => right.contentScore - left.contentScore);
+    order = 'content';
   }
-  const eligible = pool.find((role) => passesContentThreshold(role) || (!overruledAlias && role.alias.score >= THRESHOLDS.partialAlias));
+  const eligible = ranking.first(
+    order,
+    (role) => role !== overruledAlias && (passesContentThreshold(role) || (!overruledAlias && role.alias.score >= THRESHOLDS.partialAlias)),
+    filters.mayPass,
+  );
   if (eligible) return { chosen: eligible, decisionCase: carryingCase(eligible), overruledAlias };
   const clearDomain = domainScores.find((score) => score.score >= THRESHOLDS.domain);
   if (clearDomain && informative.has('domain')) {
-    const bestInDomain = pool.find((role) => role.role.domain === clearDomain.domain);
+    const bestInDomain = ranking.first(order, (role) => role !== overruledAlias, filters.inDomain(clearDomain.domain));
     if (bestInDomain) return { chosen: bestInDomain, decisionCase: 'DOMAIN', overruledAlias };
   }
   return { chosen: null, decisionCase: 'NEW', overruledAlias };

@@ -7,134 +7,228 @@ import { isBigram, sentenceTerms } from '../text/terms';
 const BIGRAM_WEIGHT = 0.8;
 /** Dimensions of the hashed responsibility vector kept for the role centroid. */
 export const KRA_VECTOR_DIMENSIONS = 256;
+/** Added to every bound so that floating-point summation order can never push an exact value above it. */
+const BOUND_SLACK = 1e-9;
 
-interface IndexedKra {
-  roleSlug: string;
-  /** Dense id of the role, so per-sentence bookkeeping is array-indexed instead of keyed by slug. */
-  roleOrdinal: number;
-  text: string;
-}
-
-/** KRAs containing one term, as parallel typed arrays: the scoring loop walks them millions of times. */
+/** Role ordinals holding a term, ascending, with the largest weight any KRA of the role gives it. */
 interface TermPostings {
-  kras: Int32Array;
+  ids: Int32Array;
   weights: Float64Array;
 }
 
-interface WeightedSentence {
-  /** Weights of terms known to the KRA vocabulary, by term id. */
-  known: Map<number, number>;
+/** A responsibility sentence weighed against the KRA vocabulary. */
+export interface WeightedSentence {
+  text: string;
+  /** Ids and weights of the terms known to the KRA vocabulary, as parallel arrays. */
+  termIds: Int32Array;
+  weights: Float64Array;
   /** Euclidean norm over all terms, unknown ones included: a long sentence of unrelated words is less similar. */
   norm: number;
 }
 
 /**
- * TF-IDF over the KRAs of the whole library (each KRA one document), as an inverted index of unit-length KRA
- * vectors: scoring a sentence touches only the KRAs that share a term with it.
+ * TF-IDF over the KRAs of the whole library (each KRA one document), as inverted indexes of unit-length KRA
+ * vectors: one per role (its terms, each with the role's KRAs using it), to score one role's KRAs exactly, and
+ * one over the library holding the largest weight any of a role's KRAs gives a term, to bound every role's
+ * similarity cheaply.
  */
 export class KraIndex {
   private readonly termIds = new Map<string, number>();
   private readonly idf: number[] = [];
   private readonly unknownTermIdf: number;
-  private readonly kras: IndexedKra[] = [];
-  private readonly postings: TermPostings[] = [];
-  private readonly roleSlugs: string[] = [];
+  private readonly kraTexts: string[] = [];
+  /** KRAs of one role are contiguous ids: [kraStart[r], kraStart[r + 1]). */
+  private readonly kraStart: number[] = [];
+  private readonly ordinalBySlug = new Map<string, number>();
+  /** Position in the library of each role with KRAs, by ordinal. */
+  private readonly positionOfOrdinal: number[] = [];
+  private readonly libraryRoles: number;
+  private readonly rolePostings: TermPostings[] = [];
+  /**
+   * Per role, compressed: the role's term ids ascending in roleTerms[termStart[r] .. termStart[r + 1]), and for
+   * the term at slot e its KRAs (offsets from the role's first KRA) and weights in [entryStart[e] .. entryStart[e + 1]).
+   */
+  private readonly termStart: Int32Array;
+  private readonly roleTerms: Int32Array;
+  private readonly entryStart: Int32Array;
+  private readonly entryKras: Int32Array;
+  private readonly entryWeights: Float64Array;
 
   constructor(roles: readonly CatalogRole[]) {
     const kraTerms: string[][] = [];
     const documentFrequency: number[] = [];
-    const roleOrdinals = new Map<string, number>();
-    for (const role of roles) {
+    this.libraryRoles = roles.length;
+    roles.forEach((role, position) => {
+      const roleTerms: string[][] = [];
+      const texts: string[] = [];
       for (const text of role.kras) {
         const terms = sentenceTerms(text);
         if (terms.length === 0) continue;
-        let roleOrdinal = roleOrdinals.get(role.slug);
-        if (roleOrdinal === undefined) {
-          roleOrdinal = this.roleSlugs.length;
-          roleOrdinals.set(role.slug, roleOrdinal);
-          this.roleSlugs.push(role.slug);
-        }
-        this.kras.push({ roleSlug: role.slug, roleOrdinal, text });
+        roleTerms.push(terms);
+        texts.push(text);
+      }
+      if (texts.length === 0 || this.ordinalBySlug.has(role.slug)) return;
+      this.ordinalBySlug.set(role.slug, this.kraStart.length);
+      this.positionOfOrdinal.push(position);
+      this.kraStart.push(this.kraTexts.length);
+      this.kraTexts.push(...texts);
+      for (const terms of roleTerms) {
         kraTerms.push(terms);
         for (const term of new Set(terms)) {
           const id = this.termIdFor(term);
           documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
         }
       }
-    }
-    const documents = this.kras.length;
+    });
+    this.kraStart.push(this.kraTexts.length);
+    const documents = this.kraTexts.length;
     // Smoothed IDF: a term in every KRA gets ~0, one in a single KRA gets ln(N+1): "support", "team" and
     // "ensure" occur across many roles' KRAs and so weigh little.
     for (let id = 0; id < documentFrequency.length; id++) this.idf[id] = Math.log((documents + 1) / (documentFrequency[id] + 0.5));
     this.unknownTermIdf = Math.log(documents + 1);
-    const postingLists: Array<{ kras: number[]; weights: number[] }> = [];
-    kraTerms.forEach((terms, kra) => {
-      const vector = this.weigh(terms);
-      for (const [termId, weight] of vector.known) {
-        const list = (postingLists[termId] ??= { kras: [], weights: [] });
-        list.kras.push(kra);
-        list.weights.push(weight / vector.norm);
+
+    const roleLists: Array<{ ids: number[]; weights: number[] }> = [];
+    const termStart = [0];
+    const roleTerms: number[] = [];
+    const entryStart = [0];
+    const entryKras: number[] = [];
+    const entryWeights: number[] = [];
+    for (let role = 0; role < this.kraStart.length - 1; role++) {
+      const byTerm = new Map<number, { kras: number[]; weights: number[] }>();
+      for (let kra = this.kraStart[role]; kra < this.kraStart[role + 1]; kra++) {
+        const vector = this.weigh(kraTerms[kra]);
+        for (const [termId, weight] of vector.known) {
+          const unit = weight / vector.norm;
+          const entry = byTerm.get(termId) ?? { kras: [], weights: [] };
+          entry.kras.push(kra - this.kraStart[role]);
+          entry.weights.push(unit);
+          byTerm.set(termId, entry);
+        }
       }
-    });
-    for (let termId = 0; termId < postingLists.length; termId++) {
-      const list = postingLists[termId];
-      if (list) this.postings[termId] = { kras: Int32Array.from(list.kras), weights: Float64Array.from(list.weights) };
+      for (const termId of [...byTerm.keys()].sort((left, right) => left - right)) {
+        const entry = byTerm.get(termId)!;
+        roleTerms.push(termId);
+        entryKras.push(...entry.kras);
+        entryWeights.push(...entry.weights);
+        entryStart.push(entryKras.length);
+        const roleList = (roleLists[termId] ??= { ids: [], weights: [] });
+        roleList.ids.push(role);
+        roleList.weights.push(Math.max(...entry.weights));
+      }
+      termStart.push(roleTerms.length);
     }
+    for (let termId = 0; termId < roleLists.length; termId++) {
+      const list = roleLists[termId];
+      if (list) this.rolePostings[termId] = { ids: Int32Array.from(list.ids), weights: Float64Array.from(list.weights) };
+    }
+    this.termStart = Int32Array.from(termStart);
+    this.roleTerms = Int32Array.from(roleTerms);
+    this.entryStart = Int32Array.from(entryStart);
+    this.entryKras = Int32Array.from(entryKras);
+    this.entryWeights = Float64Array.from(entryWeights);
   }
 
   get kraCount(): number {
-    return this.kras.length;
+    return this.kraTexts.length;
+  }
+
+  /** Weighs the sentences once per posting; sentences without a known term are left out (they match nothing). */
+  weighSentences(sentences: readonly string[]): WeightedSentence[] {
+    return sentences.flatMap((text) => {
+      const { known, norm } = this.weigh(sentenceTerms(text));
+      if (known.size === 0 || norm === 0) return [];
+      return [{ text, termIds: Int32Array.from(known.keys()), weights: Float64Array.from(known.values()), norm }];
+    });
   }
 
   /**
-   * For each role with any overlap: the best KRA of that role per sentence (similarity > 0), in sentence order.
-   * Only KRAs sharing a weighted term with the sentence are visited; every other KRA has similarity 0.
+   * The best KRA of one role per sentence (similarity > 0), in sentence order; on a tie the role's earlier
+   * KRA. Only the role's own index is read: each sentence term is looked up among the role's terms.
    */
-  bestKraPerSentence(sentences: readonly string[]): Map<string, KraMatch[]> {
-    const byRole = new Map<string, KraMatch[]>();
-    const dot = new Float64Array(this.kras.length);
-    const bestKraOfRole = new Int32Array(this.roleSlugs.length).fill(-1);
-    // Rounded, as stored in the match: a later KRA must beat the rounded value to replace the current one.
-    const bestSimilarityOfRole = new Float64Array(this.roleSlugs.length);
-    const touched: number[] = [];
-    const rolesTouched: number[] = [];
+  bestKraPerSentence(roleSlug: string, sentences: readonly WeightedSentence[]): KraMatch[] {
+    const role = this.ordinalBySlug.get(roleSlug);
+    if (role === undefined) return [];
+    const first = this.kraStart[role];
+    const dot = new Float64Array(this.kraStart[role + 1] - first);
+    const termsFrom = this.termStart[role];
+    const termsTo = this.termStart[role + 1];
+    const matches: KraMatch[] = [];
     for (const sentence of sentences) {
-      const vector = this.weigh(sentenceTerms(sentence));
-      if (vector.known.size === 0 || vector.norm === 0) continue;
-      touched.length = 0;
-      for (const [termId, weight] of vector.known) {
-        const postings = this.postings[termId];
-        if (!postings) continue;
-        const { kras, weights } = postings;
-        for (let index = 0; index < kras.length; index++) {
-          const kra = kras[index];
-          if (dot[kra] === 0) touched.push(kra);
-          dot[kra] += weight * weights[index];
+      dot.fill(0);
+      let overlaps = false;
+      for (let term = 0; term < sentence.termIds.length; term++) {
+        const slot = binarySearch(this.roleTerms, termsFrom, termsTo, sentence.termIds[term]);
+        if (slot < 0) continue;
+        overlaps = true;
+        const weight = sentence.weights[term];
+        for (let entry = this.entryStart[slot]; entry < this.entryStart[slot + 1]; entry++)
+          dot[this.entryKras[entry]] += weight * this.entryWeights[entry];
+      }
+      if (!overlaps) continue;
+      let best = -1;
+      let bestSimilarity = -1;
+      for (let kra = 0; kra < dot.length; kra++) {
+        if (dot[kra] === 0) continue;
+        // Rounded, as stored in the match: a later KRA must beat the rounded value to replace the current one.
+        const similarity = round(dot[kra] / sentence.norm);
+        if (similarity > bestSimilarity) {
+          best = kra;
+          bestSimilarity = similarity;
         }
       }
-      rolesTouched.length = 0;
-      for (const kra of touched) {
-        const similarity = dot[kra] / vector.norm;
-        dot[kra] = 0;
-        const role = this.kras[kra].roleOrdinal;
-        if (bestKraOfRole[role] === -1) {
-          rolesTouched.push(role);
-        } else if (!(similarity > bestSimilarityOfRole[role])) {
+      matches.push({ sentence: sentence.text, kraText: this.kraTexts[first + best], similarity: bestSimilarity });
+    }
+    return matches;
+  }
+
+  /**
+   * For every role (by its position in the library), a value no smaller than the mean of its `topK` best
+   * per-sentence similarities: each sentence's similarity to any KRA of a role is at most the sum of the
+   * sentence's term weights times the largest weight any of the role's KRAs gives each term (and at most 1).
+   * Roles sharing no term with the sentences get 0 (their similarity is 0).
+   */
+  kraScoreBounds(sentences: readonly WeightedSentence[], topK: number): Float64Array {
+    const roles = this.kraStart.length - 1;
+    const accumulated = new Float64Array(roles);
+    // The topK largest per-sentence bounds of each role, unsorted, and how many are filled.
+    const best = new Float64Array(roles * topK);
+    const filled = new Int32Array(roles);
+    const touched: number[] = [];
+    const everTouched: number[] = [];
+    for (const sentence of sentences) {
+      touched.length = 0;
+      for (let term = 0; term < sentence.termIds.length; term++) {
+        const postings = this.rolePostings[sentence.termIds[term]];
+        if (!postings) continue;
+        const weight = sentence.weights[term];
+        const { ids, weights } = postings;
+        for (let index = 0; index < ids.length; index++) {
+          const role = ids[index];
+          if (accumulated[role] === 0) touched.push(role);
+          accumulated[role] += weight * weights[index];
+        }
+      }
+      for (const role of touched) {
+        const bound = round(Math.min(1, accumulated[role] / sentence.norm) + BOUND_SLACK);
+        accumulated[role] = 0;
+        const base = role * topK;
+        if (filled[role] === 0) everTouched.push(role);
+        if (filled[role] < topK) {
+          best[base + filled[role]++] = bound;
           continue;
         }
-        bestKraOfRole[role] = kra;
-        bestSimilarityOfRole[role] = round(similarity);
-      }
-      for (const role of rolesTouched) {
-        const { roleSlug, text } = this.kras[bestKraOfRole[role]];
-        const match: KraMatch = { sentence, kraText: text, similarity: bestSimilarityOfRole[role] };
-        const list = byRole.get(roleSlug);
-        if (list) list.push(match);
-        else byRole.set(roleSlug, [match]);
-        bestKraOfRole[role] = -1;
+        let smallest = base;
+        for (let slot = base + 1; slot < base + topK; slot++) if (best[slot] < best[smallest]) smallest = slot;
+        if (bound > best[smallest]) best[smallest] = bound;
       }
     }
-    return byRole;
+    const bounds = new Float64Array(this.libraryRoles);
+    for (const role of everTouched) {
+      let sum = 0;
+      for (let slot = role * topK; slot < role * topK + filled[role]; slot++) sum += best[slot];
+      bounds[this.positionOfOrdinal[role]] = sum / topK + BOUND_SLACK;
+    }
+    return bounds;
   }
 
   /**
@@ -163,7 +257,7 @@ export class KraIndex {
     return id;
   }
 
-  private weigh(terms: readonly string[]): WeightedSentence {
+  private weigh(terms: readonly string[]): { known: Map<number, number>; norm: number } {
     const counts = new Map<string, number>();
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
     const known = new Map<number, number>();
@@ -177,6 +271,20 @@ export class KraIndex {
     }
     return { known, norm: Math.sqrt(squares) };
   }
+}
+
+/** Position of `value` in the ascending slice values[from .. to), or -1. */
+function binarySearch(values: Int32Array, from: number, to: number, value: number): number {
+  let low = from;
+  let high = to - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = values[middle];
+    if (found === value) return middle;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 function fnv1a(text: string): number {

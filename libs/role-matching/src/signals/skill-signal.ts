@@ -19,6 +19,7 @@ export interface SkillOverlap {
 export class SkillOverlapIndex {
   private readonly weightBySkill = new Map<string, number>();
   private readonly roleCore = new Map<string, { skills: string[]; fullWeight: number }>();
+  private readonly rolesBySkill = new Map<string, string[]>();
 
   constructor(roles: readonly CatalogRole[]) {
     const roleCount = Math.max(roles.length, 2);
@@ -35,7 +36,19 @@ export class SkillOverlapIndex {
       const weights = skills.map((skill) => this.weightOf(skill)).sort((left, right) => right - left);
       const fullWeight = weights.slice(0, CORE_SKILLS_THAT_COUNT).reduce((sum, weight) => sum + weight, 0);
       this.roleCore.set(role.slug, { skills, fullWeight });
+      for (const skill of skills) {
+        const list = this.rolesBySkill.get(skill);
+        if (list) list.push(role.slug);
+        else this.rolesBySkill.set(skill, [role.slug]);
+      }
     }
+  }
+
+  /** The roles listing at least one of the posting's skills as core: every other role overlaps with score 0. */
+  rolesOverlapping(postingSkills: ReadonlySet<string>): Set<string> {
+    const roles = new Set<string>();
+    for (const skill of postingSkills) for (const role of this.rolesBySkill.get(skill) ?? []) roles.add(role);
+    return roles;
   }
 
   weightOf(skill: string): number {

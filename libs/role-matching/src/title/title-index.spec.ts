@@ -91,9 +91,12 @@ describe('TitleIndex', () => {
 });
 
 describe('title terms', () => {
-  it('keeps the qualifier after a comma in a library label, and raw words when seniority removal would gut it', () => {
+  it('keeps the qualifier after a comma and the rank words of a library label', () => {
     assert.deepEqual(new Set(labelTerms('supervisor, highways')), new Set(titleTerms('Highways Supervisor')));
     assert.equal(labelTerms('executive vice-president').length, 3);
+    // A title loses its seniority, a label keeps it: "head of marketing" is not every marketing job.
+    assert.deepEqual(titleTerms('Head of Marketing'), titleTerms('Marketing'));
+    assert.deepEqual(labelTerms('head of marketing'), [...titleTerms('Head'), ...titleTerms('Marketing')]);
   });
 
   it('reads a title as a whole and by its parts', () => {

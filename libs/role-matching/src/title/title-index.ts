@@ -28,7 +28,7 @@ export interface TitleIndexWeights {
 }
 
 export const DEFAULT_TITLE_INDEX_WEIGHTS: TitleIndexWeights = {
-  labelCoverage: 0.5,
+  labelCoverage: 0.7,
   headNounBonus: 0,
   nameBonus: 0.1,
   unknownTermWeight: 0.3,

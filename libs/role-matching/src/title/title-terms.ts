@@ -99,12 +99,11 @@ export function titleReadings(title: string, maxReadings = 4): string[][] {
 }
 
 /**
- * The terms of a library label. A comma there qualifies the job ("supervisor, highways") instead of starting a
- * location, so the whole label counts; when seniority removal would strip most of it ("executive vice-president"
- * → "executive"), the raw words are kept so the label stays as specific as it is written.
+ * The terms of a library label: all its words, rank words included. A title is stripped of seniority because
+ * vacancies add it freely, but a label's rank is part of the occupation: "head of marketing" (an alias of the
+ * chief marketing officer) must not become "marketing" and claim every marketing title. A comma there
+ * qualifies the job ("supervisor, highways") instead of starting a location, so the whole label counts.
  */
 export function labelTerms(label: string): string[] {
-  const raw = termsOfWords(rawTitleWords(label));
-  const normalised = titleTerms(label.replace(/,/g, ' '));
-  return normalised.length * 2 < raw.length || normalised.length === 0 ? raw : normalised;
+  return termsOfWords(rawTitleWords(label));
 }

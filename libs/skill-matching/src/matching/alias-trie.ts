@@ -1,6 +1,7 @@
 import type { AliasType, Catalog } from '@jdpipe/catalog';
 
 import { isFlexibleSeparator, tokenize, type TextToken } from '../tokens/text-tokens';
+import { AliasWordFrequency, requiredContext } from './common-word-aliases';
 
 /** One compiled alias, shared by every trie path that spells it. */
 export interface CompiledAlias {
@@ -68,16 +69,27 @@ const UNGLUABLE_WORDS = new Set([
 export class AliasTrie {
   private readonly edges = new Map<string, number>();
   private readonly terminals = new Map<number, CompiledAlias[]>();
+  /** Every edge key: a text chunk missing here cannot continue any path, so no edge lookup is built for it. */
+  private readonly edgeKeys = new Set<string>();
   private nodeCount = 1;
   private aliasCount = 0;
 
   static fromCatalog(catalog: Catalog): AliasTrie {
     const trie = new AliasTrie();
+    // Tokenised once: the word counts need every alias before any alias can be judged.
+    const tokensBySkill = catalog.skills.map((skill) => skill.aliases.map((alias) => tokenize(alias.text)));
+    const frequency = new AliasWordFrequency(tokensBySkill);
     let order = 0;
-    for (const skill of catalog.skills) {
-      for (const alias of skill.aliases) {
-        const tokens = tokenize(alias.text);
-        if (tokens.length === 0) continue;
+    for (const [skillIndex, skill] of catalog.skills.entries()) {
+      for (const [aliasIndex, alias] of skill.aliases.entries()) {
+        const tokens = tokensBySkill[skillIndex][aliasIndex];
+        const context = requiredContext(
+          skill,
+          alias,
+          tokens.map((token) => token.key),
+          frequency,
+        );
+        if (tokens.length === 0 || context === null) continue;
         const exactForm = tokens.map((token) => token.text).join('');
         const isSingleLetter = /^\p{L}$/u.test(exactForm);
         trie.insert(tokens, {
@@ -87,9 +99,9 @@ export class AliasTrie {
           // A lone letter in lower case is never the language ("plan c", "r&d" aside): always exact case.
           caseSensitive: alias.match === 'case_sensitive' || isSingleLetter,
           exactForm,
-          context: alias.context.map((word) => word.trim().toLowerCase()).filter((word) => word.length > 0),
+          context: context.map((word) => word.trim().toLowerCase()).filter((word) => word.length > 0),
           isShortForm: tokens.length === 1 && exactForm.replace(/[+#.]/g, '').length <= 2,
-          isAmbiguousWord: alias.match === 'case_sensitive' || alias.context.length > 0,
+          isAmbiguousWord: alias.match === 'case_sensitive' || context.length > 0,
           order: order++,
         });
       }
@@ -113,6 +125,7 @@ export class AliasTrie {
   private addPath(keys: string[], alias: CompiledAlias): void {
     let node = ROOT;
     for (const key of keys) {
+      this.edgeKeys.add(key);
       const edge = node + EDGE_SEPARATOR + key;
       let next = this.edges.get(edge);
       if (next === undefined) {
@@ -126,26 +139,27 @@ export class AliasTrie {
     else if (!existing.includes(alias)) existing.push(alias);
   }
 
-  /** Every alias that starts exactly at token `startToken` of `text`, shortest first. */
-  hitsAt(text: string, tokens: TextToken[], startToken: number): TrieHit[] {
+  /**
+   * Every alias that starts exactly at token `startToken` of `text`, shortest first. `joins[i]` says whether
+   * token i and token i + 1 may belong to one alias (see `joinableTokens`), computed once per text.
+   */
+  hitsAt(tokens: TextToken[], joins: Uint8Array, startToken: number): TrieHit[] {
     const hits: TrieHit[] = [];
     const walk = (node: number, nextToken: number): void => {
       for (let width = 1; width <= MAX_TOKENS_PER_STEP && nextToken + width <= tokens.length; width++) {
         const last = nextToken + width - 1;
-        if (width > 1 && !isFlexibleSeparator(text.slice(tokens[last - 1].end, tokens[last].start))) break;
+        if (width > 1 && joins[last - 1] === 0) break;
         if (width > 1 && UNGLUABLE_WORDS.has(tokens[last].key)) break;
         if (width > 1 && UNGLUABLE_WORDS.has(tokens[nextToken].key)) break;
         let chunk = '';
         for (let index = nextToken; index <= last; index++) chunk += tokens[index].key;
         this.collectPlural(node, chunk, tokens[last], startToken, last, hits);
+        if (!this.edgeKeys.has(chunk)) continue;
         const child = this.edges.get(node + EDGE_SEPARATOR + chunk);
         if (child === undefined) continue;
         const aliases = this.terminals.get(child);
         if (aliases) hits.push({ startToken, endToken: last, pluralSuffixLength: 0, aliases });
-        const following = last + 1;
-        if (following < tokens.length && isFlexibleSeparator(text.slice(tokens[last].end, tokens[following].start))) {
-          walk(child, following);
-        }
+        if (last + 1 < tokens.length && joins[last] === 1) walk(child, last + 1);
       }
     };
     walk(ROOT, startToken);
@@ -156,9 +170,19 @@ export class AliasTrie {
   private collectPlural(node: number, chunk: string, lastToken: TextToken, startToken: number, endToken: number, hits: TrieHit[]): void {
     for (const suffix of ['s', 'es']) {
       if (!lastToken.text.endsWith(suffix) || chunk.length <= suffix.length + 1) continue;
-      const child = this.edges.get(node + EDGE_SEPARATOR + chunk.slice(0, -suffix.length));
+      const singular = chunk.slice(0, -suffix.length);
+      if (!this.edgeKeys.has(singular)) continue;
+      const child = this.edges.get(node + EDGE_SEPARATOR + singular);
       const aliases = child === undefined ? undefined : this.terminals.get(child);
       if (aliases) hits.push({ startToken, endToken, pluralSuffixLength: suffix.length, aliases });
     }
   }
+}
+
+/** For each token, 1 when the gap to the next token may sit inside an alias ("node js", "CI/CD", "Node.js"). */
+export function joinableTokens(text: string, tokens: TextToken[]): Uint8Array {
+  const joins = new Uint8Array(tokens.length);
+  for (let index = 0; index + 1 < tokens.length; index++)
+    joins[index] = isFlexibleSeparator(text.slice(tokens[index].end, tokens[index + 1].start)) ? 1 : 0;
+  return joins;
 }

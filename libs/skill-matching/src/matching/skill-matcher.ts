@@ -4,7 +4,7 @@ import type { JdSection, JdSentence, Requirement } from '@jdpipe/jd-parsing';
 import { findCandidatePhrases, type CandidatePhrase } from '../phrases/candidate-phrases';
 import { PostingLayout } from '../posting-structure/posting-layout';
 import { tokenize, type TextToken } from '../tokens/text-tokens';
-import { AliasTrie, type CompiledAlias, type TrieHit } from './alias-trie';
+import { AliasTrie, joinableTokens, type CompiledAlias, type TrieHit } from './alias-trie';
 import { AmbiguityResolver } from './ambiguity';
 import { passesNeighbourhoodChecks } from './mention-guards';
 
@@ -62,9 +62,10 @@ export class SkillMatcher {
     const layout = new PostingLayout(description, sections, sentences);
     const tokens = tokenize(description);
     const postingWords = new PostingWords(tokens);
+    const joins = joinableTokens(description, tokens);
     const hits: DictionaryHit[] = [];
     for (let index = 0; index < tokens.length;) {
-      const hit = this.longestValidHit(layout, tokens, index, postingWords);
+      const hit = this.longestValidHit(layout, tokens, joins, index, postingWords);
       if (hit) {
         hits.push(hit.hit);
         index = hit.nextToken;
@@ -77,10 +78,11 @@ export class SkillMatcher {
   private longestValidHit(
     layout: PostingLayout,
     tokens: TextToken[],
+    joins: Uint8Array,
     startToken: number,
     postingWords: PostingWords,
   ): { hit: DictionaryHit; nextToken: number } | null {
-    const trieHits = this.trie.hitsAt(layout.description, tokens, startToken);
+    const trieHits = this.trie.hitsAt(tokens, joins, startToken);
     for (let position = trieHits.length - 1; position >= 0; position--) {
       const trieHit = trieHits[position];
       const valid = trieHit.aliases.filter((alias) => this.accepts(alias, trieHit, layout, tokens, postingWords));

@@ -1,0 +1,167 @@
+import { type ScoredRole } from './scored-role';
+
+/**
+ * The orders the decision reads roles in. Each is total: ties fall to the next value, then to catalog
+ * position, exactly as a stable sort of the catalog by the first value(s) would order them.
+ */
+export type RankOrder = 'score' | 'content' | 'kra' | 'absolute' | 'absoluteContent';
+
+/** Per catalog position, a value no smaller (or, for floors, no larger) than the role's exact value in each order. */
+export type RankBounds = Record<RankOrder, Float64Array>;
+
+const ACCEPT_ALL = (): boolean => true;
+
+const PRIMARY: Record<RankOrder, (role: ScoredRole) => number> = {
+  score: (role) => role.score,
+  content: (role) => role.contentScore,
+  kra: (role) => role.evidence.kra,
+  absolute: (role) => role.absoluteScore,
+  absoluteContent: (role) => role.absoluteContentScore,
+};
+const SECONDARY: Record<RankOrder, (role: ScoredRole) => number> = {
+  score: (role) => role.contentScore,
+  content: (role) => role.score,
+  kra: () => 0,
+  absolute: () => 0,
+  absoluteContent: () => 0,
+};
+
+/**
+ * Roles of the library in the decision's orders, scoring exactly only the roles whose bounds can still
+ * reach the answer (a threshold algorithm): candidates are visited by descending bound and the visit stops
+ * once the n-th best exact value beats every remaining bound. The answer is the same as ranking every role
+ * exactly; only the work differs. With `Infinity` bounds every role is scored.
+ */
+export class RoleRanking {
+  private readonly scored = new Map<number, ScoredRole>();
+  private readonly positionOf = new Map<ScoredRole, number>();
+
+  /**
+   * `floors`, when given, are values no larger than each role's exact value: the n-th largest floor is a value
+   * the n-th best role reaches for sure, so no role bounded below it needs to be visited.
+   */
+  constructor(
+    private readonly size: number,
+    private readonly bounds: RankBounds,
+    private readonly score: (position: number) => ScoredRole,
+    private readonly floors?: RankBounds,
+  ) {}
+
+  /** Roles scored so far: the work the bounds left to do. */
+  get scoredCount(): number {
+    return this.scored.size;
+  }
+
+  /**
+   * The best `n` roles in `order` among those `accept` takes, best first. `candidates` (catalog positions),
+   * when given, must hold every role `accept` takes; it narrows the search before any role is scored.
+   */
+  best(n: number, order: RankOrder, accept: (role: ScoredRole) => boolean = ACCEPT_ALL, candidates?: readonly number[]): ScoredRole[] {
+    const bound = this.bounds[order];
+    const heap = new BoundHeap(bound, candidates ?? this.withinReach(n, order, accept));
+    const compare = (left: ScoredRole, right: ScoredRole): number =>
+      PRIMARY[order](right) - PRIMARY[order](left) ||
+      SECONDARY[order](right) - SECONDARY[order](left) ||
+      this.positionOf.get(left)! - this.positionOf.get(right)!;
+    const found: ScoredRole[] = [];
+    while (heap.size > 0) {
+      if (found.length >= n) {
+        found.sort(compare);
+        found.length = n;
+        if (bound[heap.peek()] < PRIMARY[order](found[n - 1])) break;
+      }
+      const role = this.roleAt(heap.pop());
+      if (accept(role)) found.push(role);
+    }
+    return found.sort(compare).slice(0, n);
+  }
+
+  /** Positions whose bound reaches the n-th largest floor (all positions when a test may turn roles away). */
+  private withinReach(n: number, order: RankOrder, accept: (role: ScoredRole) => boolean): number[] {
+    if (!this.floors || accept !== ACCEPT_ALL || n > this.size) return Array.from({ length: this.size }, (_, position) => position);
+    const floor = this.floors[order];
+    // The n largest floors, smallest first: its head is the n-th largest.
+    const largest = new Float64Array(n).fill(-Infinity);
+    for (let position = 0; position < this.size; position++) {
+      if (floor[position] <= largest[0]) continue;
+      let slot = 0;
+      while (slot + 1 < n && largest[slot + 1] < floor[position]) {
+        largest[slot] = largest[slot + 1];
+        slot++;
+      }
+      largest[slot] = floor[position];
+    }
+    const reached = largest[0];
+    const bound = this.bounds[order];
+    const positions: number[] = [];
+    for (let position = 0; position < this.size; position++) if (bound[position] >= reached) positions.push(position);
+    return positions;
+  }
+
+  /** The first role in `order` that `accept` takes, or null. */
+  first(order: RankOrder, accept: (role: ScoredRole) => boolean, candidates?: readonly number[]): ScoredRole | null {
+    return this.best(1, order, accept, candidates)[0] ?? null;
+  }
+
+  /** Scores one role (once) wherever it ranks. */
+  roleAt(position: number): ScoredRole {
+    let role = this.scored.get(position);
+    if (!role) {
+      role = this.score(position);
+      this.scored.set(position, role);
+      this.positionOf.set(role, position);
+    }
+    return role;
+  }
+}
+
+/** A binary max-heap of positions by bound; equal bounds pop in position order. */
+class BoundHeap {
+  private readonly items: number[];
+
+  constructor(
+    private readonly bound: Float64Array,
+    positions: readonly number[],
+  ) {
+    this.items = [...positions];
+    for (let parent = (this.items.length >> 1) - 1; parent >= 0; parent--) this.siftDown(parent);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): number {
+    return this.items[0];
+  }
+
+  pop(): number {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      this.siftDown(0);
+    }
+    return top;
+  }
+
+  private siftDown(start: number): void {
+    const items = this.items;
+    let parent = start;
+    for (;;) {
+      const left = 2 * parent + 1;
+      const right = left + 1;
+      let largest = parent;
+      if (left < items.length && this.above(items[left], items[largest])) largest = left;
+      if (right < items.length && this.above(items[right], items[largest])) largest = right;
+      if (largest === parent) return;
+      [items[parent], items[largest]] = [items[largest], items[parent]];
+      parent = largest;
+    }
+  }
+
+  private above(left: number, right: number): boolean {
+    return this.bound[left] > this.bound[right] || (this.bound[left] === this.bound[right] && left < right);
+  }
+}

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import type { Catalog, CatalogSkill, SkillAlias } from '@jdpipe/catalog';
+
+import { singleSectionLayout } from '../fixtures/fixture-catalog';
+import { tokenize } from '../tokens/text-tokens';
+import { AliasWordFrequency, COMMON_WORD_SKILL_COUNT, requiredContext } from './common-word-aliases';
+import { SkillMatcher } from './skill-matcher';
+
+function alias(text: string, type: SkillAlias['type'] = 'synonym', match: SkillAlias['match'] = 'case_insensitive'): SkillAlias {
+  return { text, type, match, context: [] };
+}
+
+function skill(slug: string, name: string, synonyms: SkillAlias[]): CatalogSkill {
+  return {
+    slug,
+    name,
+    category: 'Imported',
+    subCategory: null,
+    nature: 'PRACTICE',
+    volatility: 'LOW',
+    lifespan: 'EVERGREEN',
+    versionStrategy: 'NOT_APPLICABLE',
+    aliases: [alias(name, 'canonical'), ...synonyms],
+    dimensions: [],
+  };
+}
+
+/** A taxonomy-like catalog: "standards", "professional" and "services" are in the labels of many skills. */
+function taxonomy(): CatalogSkill[] {
+  const filler = Array.from({ length: COMMON_WORD_SKILL_COUNT }, (_, index) =>
+    skill(`filler-${index}`, `apply standards ${index}`, [alias(`professional services rule ${index}`)]),
+  );
+  return [
+    skill('scaffolding-components', 'scaffolding components', [alias('standards')]),
+    skill('maintain-customer-service', 'maintain customer service', [alias('professional services')]),
+    skill('apply-standards', 'apply standards', [alias('standards')]),
+    skill('apache-kafka', 'Apache Kafka', [alias('Kafka')]),
+    skill('quality-standards', 'quality standards', [alias('STANDARDS', 'synonym', 'case_sensitive')]),
+    ...filler,
+  ];
+}
+
+describe('requiredContext', () => {
+  const skills = taxonomy();
+  const frequency = new AliasWordFrequency(skills.map((owner) => owner.aliases.map((candidate) => tokenize(candidate.text))));
+  const contextOf = (slug: string, text: string) => {
+    const owner = skills.find((candidate) => candidate.slug === slug)!;
+    const words = tokenize(text).map((token) => token.key);
+    return requiredContext(
+      owner,
+      owner.aliases.find((candidate) => candidate.text === text)!,
+      words,
+      frequency,
+    );
+  };
+
+  it('asks a common-word label for a distinctive word of the skill name', () => {
+    assert.ok(frequency.isCommon('standards'));
+    assert.deepEqual(contextOf('scaffolding-components', 'standards'), ['scaffolding', 'components']);
+    assert.deepEqual(contextOf('maintain-customer-service', 'professional services'), ['maintain', 'customer', 'service']);
+  });
+
+  it('leaves out a common-word label when the name has no distinctive word', () => {
+    assert.equal(contextOf('apply-standards', 'standards'), null);
+  });
+
+  it('keeps canonical names, rare words and case-bound aliases as the catalog gives them', () => {
+    assert.deepEqual(contextOf('scaffolding-components', 'scaffolding components'), []);
+    assert.deepEqual(contextOf('apache-kafka', 'Kafka'), []);
+    assert.deepEqual(contextOf('quality-standards', 'STANDARDS'), []);
+  });
+});
+
+describe('SkillMatcher with common-word labels', () => {
+  const catalog: Catalog = { version: 1, skills: taxonomy(), dimensions: [], roles: [], domains: [] };
+  const matcher = SkillMatcher.build(catalog);
+  const found = (description: string) => {
+    const { sections, sentences } = singleSectionLayout(description);
+    return matcher.scan(description, sections, sentences).mentions.map((mention) => mention.skillSlug);
+  };
+
+  it('does not read an ordinary word as a specific skill', () => {
+    assert.deepEqual(found('You will uphold our standards and deliver professional services.'), []);
+  });
+
+  it('reads it as the skill when the posting names the skill too', () => {
+    assert.deepEqual(found('Erect scaffolding and check it against the standards.'), ['scaffolding-components']);
+    assert.deepEqual(found('Kafka and Apache Kafka'), ['apache-kafka', 'apache-kafka']);
+  });
+});

@@ -1,0 +1,74 @@
+import type { CatalogSkill, SkillAlias } from '@jdpipe/catalog';
+
+import { tokenize, type TextToken } from '../tokens/text-tokens';
+
+/**
+ * A word in the aliases of this many skills is an ordinary word of working life ("standards", "lead",
+ * "engineering", "schedule"), not the name of one skill. Taxonomies list such words as alternative labels
+ * (ESCO gives "standards" for scaffolding components and "current" for electricity principles).
+ */
+export const COMMON_WORD_SKILL_COUNT = 15;
+
+/** Words of a skill name that say nothing about which skill it is. */
+const FILLER_WORDS = new Set([
+  'and',
+  'or',
+  'of',
+  'the',
+  'a',
+  'an',
+  'to',
+  'in',
+  'on',
+  'for',
+  'with',
+  'others',
+  'other',
+  'own',
+  'use',
+  'your',
+]);
+
+/** How many skills use each word in any of their aliases. */
+export class AliasWordFrequency {
+  private readonly skillsByWord = new Map<string, number>();
+
+  /** `aliasTokensBySkill[s][a]`: the tokens of alias a of skill s. */
+  constructor(aliasTokensBySkill: readonly (readonly TextToken[][])[]) {
+    for (const aliasTokens of aliasTokensBySkill) {
+      const words = new Set(aliasTokens.flatMap((tokens) => tokens.map((token) => token.key)));
+      for (const word of words) this.skillsByWord.set(word, (this.skillsByWord.get(word) ?? 0) + 1);
+    }
+  }
+
+  isCommon(word: string): boolean {
+    return (this.skillsByWord.get(word) ?? 0) >= COMMON_WORD_SKILL_COUNT;
+  }
+}
+
+/**
+ * The context an alias needs in a posting, beyond the one the catalog gives it. An alternative label that is
+ * one common word ("engineering" for packaging engineering, "standards" for scaffolding components), or
+ * several common words none of which is in the skill's name ("work environment" for monitor work site),
+ * names the skill only when the posting also uses a distinctive word of the skill's name ("packaging"). With
+ * no such word in the name (lead others, manage time) the alias never stands alone: `null` says to leave it
+ * out. Canonical names, case-bound aliases and aliases with their own context are kept as the catalog says.
+ * `words` are the alias's token keys.
+ */
+export function requiredContext(
+  skill: CatalogSkill,
+  alias: SkillAlias,
+  words: readonly string[],
+  frequency: AliasWordFrequency,
+): string[] | null {
+  if (alias.type === 'canonical' || alias.match === 'case_sensitive' || alias.context.length > 0) return alias.context;
+  const nameWords = tokenize(skill.name).map((token) => token.key);
+  const allCommon = words.length > 0 && words.every((word) => FILLER_WORDS.has(word) || frequency.isCommon(word));
+  if (!allCommon || (words.length > 1 && words.some((word) => nameWords.includes(word)))) return alias.context;
+  const distinctive = [
+    ...new Set(
+      nameWords.filter((word) => !words.includes(word) && word.length > 2 && !FILLER_WORDS.has(word) && !frequency.isCommon(word)),
+    ),
+  ];
+  return distinctive.length > 0 ? distinctive : null;
+}
