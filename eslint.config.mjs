@@ -44,7 +44,7 @@ export default tseslint.config(
   },
   {
     // Nest resolves constructor parameters from emitted type metadata: these imports must stay values.
-    files: ['apps/**/*.ts', 'libs/pipeline-stages/**/*.ts', 'libs/platform/**/*.ts'],
+    files: ['apps/**/*.ts', 'libs/pipeline-stages/**/*.ts', 'libs/http-api/**/*.ts', 'libs/platform/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
 );

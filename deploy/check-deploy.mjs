@@ -92,7 +92,14 @@ function union(...sets) {
   return new Set(sets.flatMap((set) => [...set]));
 }
 
-const PLATFORM_LIBS = ['libs/platform/config/src', 'libs/platform/kafka/src', 'libs/platform/telemetry/src', 'libs/platform/runtime/src'];
+const PLATFORM_LIBS = [
+  'libs/platform/config/src',
+  'libs/platform/kafka/src',
+  'libs/platform/telemetry/src',
+  'libs/platform/runtime/src',
+  'libs/http-api/src',
+  'apps/gateway/src',
+];
 const serviceEnv = union(
   envNamesReadIn(PLATFORM_LIBS.flatMap((dir) => sourceFiles(dir, ['.ts']))),
   documentedOtelNames(read('libs/platform/telemetry/README.md')),
@@ -244,9 +251,9 @@ function checkCompose() {
       );
     } else {
       expect(service.ports === undefined, `${app}: only the gateway publishes a port`);
-      expect(Object.keys(env).includes('DATABASE_URL'), `${app}: DATABASE_URL is not set`);
-      expect(dependsOn.migrate?.condition === 'service_completed_successfully', `${app}: must wait for the migrate job to complete`);
     }
+    expect(Object.keys(env).includes('DATABASE_URL'), `${app}: DATABASE_URL is not set`);
+    expect(dependsOn.migrate?.condition === 'service_completed_successfully', `${app}: must wait for the migrate job to complete`);
     expect(dependsOn.topics?.condition === 'service_completed_successfully', `${app}: must wait for the topics job to complete`);
     expect(dependsOn.kafka?.condition === 'service_healthy', `${app}: must wait for a healthy kafka`);
   }
@@ -459,7 +466,7 @@ function checkKubernetes() {
     const unknown = unknownNames(Object.keys(env), serviceEnv);
     expect(unknown.length === 0, `${owner}: environment names the code never reads: ${list(unknown)}`);
     expect(env.KAFKA_BROKERS !== undefined, `${owner}: KAFKA_BROKERS is not set`);
-    if (name !== 'gateway') expect('DATABASE_URL' in env, `${owner}: DATABASE_URL is not set`);
+    expect('DATABASE_URL' in env, `${owner}: DATABASE_URL is not set`);
 
     const port = portOf(name, env);
     const portNamed = Object.fromEntries((container.ports ?? []).map((entry) => [entry.name, entry.containerPort]));

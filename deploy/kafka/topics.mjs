@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Topics as code: creates the pipeline topics, the .retry/.dlq siblings of the four stage input topics and
-// catalog.changed.v1. Existing topics are left alone; partition counts or retention/cleanup settings that
+// the compacted catalog.changed.v1 broadcast. Existing topics are left alone; partition counts or retention/cleanup settings that
 // differ from the plan are reported (and fail the run with --strict).
 //
 //   node deploy/kafka/topics.mjs [--brokers 127.0.0.1:9092] [--partitions 6] [--replication-factor 1]
@@ -21,6 +21,18 @@ const { Kafka, logLevel, ConfigResourceTypes } = kafkajs;
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const RETENTION_MS = { main: 7 * DAY_MS, retry: 1 * DAY_MS, dlq: 14 * DAY_MS };
 export const CATALOG_CHANGED_TOPIC = 'catalog.changed.v1';
+/**
+ * catalog.changed.v1 is compacted, on one partition, under one key: it always keeps the latest announcement
+ * and little else. Every service instance reads it from the beginning in a group of its own, so an
+ * announcement made while an instance was starting (between its catalog load and its group join) is still
+ * seen, and the replayed older ones cost a version comparison each. Short segments let compaction keep the
+ * replay to a few records; delete-retention would instead drop the latest announcement after a while.
+ */
+export const CATALOG_CHANGED_CONFIGS = {
+  'cleanup.policy': 'compact',
+  'segment.ms': String(60 * 60 * 1000),
+  'min.cleanable.dirty.ratio': '0.1',
+};
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const compiledTopicsModule = join(repositoryRoot, 'dist/libs/contracts/src/topics/topics.js');
@@ -73,7 +85,13 @@ export function planTopics({ pipelineTopics, partitions, replicationFactor, pref
       plan.push(topic(`${name}.retry`, 'retry'), topic(`${name}.dlq`, 'dlq'));
     }
   }
-  plan.push(topic(CATALOG_CHANGED_TOPIC, 'main'));
+  plan.push({
+    name: `${namespace}${CATALOG_CHANGED_TOPIC}`,
+    kind: 'broadcast',
+    numPartitions: 1,
+    replicationFactor,
+    configs: { ...CATALOG_CHANGED_CONFIGS },
+  });
   return plan;
 }
 
@@ -156,7 +174,7 @@ export function renderTable(rows) {
     row.name,
     row.kind,
     row.partitions === undefined ? '-' : String(row.partitions),
-    formatDuration(row.configs['retention.ms']),
+    row.configs['cleanup.policy'] === 'compact' ? 'compacted' : formatDuration(row.configs['retention.ms']),
     row.action,
     row.differences.length > 0 ? `differs: ${row.differences.join('; ')}` : '',
   ]);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the service deployment on this machine: the Kafka broker, the topics, migrations and the seed catalog
 # on PostgreSQL, then the gateway and the four stage services as separate processes, and waits until each one
-# is ready. Idempotent: what already runs is left alone.
+# is ready, and prints an ingest API key. Idempotent: what already runs is left alone.
 #
 # Environment: DATABASE_URL (postgres://postgres@127.0.0.1:5432/test), DATABASE_SCHEMA (optional),
 # KAFKA_BROKERS (127.0.0.1:9092), KAFKA_TOPIC_PREFIX (optional, e.g. "dev."), JDPIPE_STACK_DIR (.jdpipe/stack).
@@ -44,4 +44,14 @@ for service in "${SERVICES[@]}"; do
     sleep 0.5
   done
 done
-echo "stack: ready — POST postings to http://127.0.0.1:$(service_port gateway)/v1/postings"
+# The API refuses postings without a key: keep one ingest key for this stack, and make a new one when the
+# database no longer knows it.
+gateway_url="http://127.0.0.1:$(service_port gateway)"
+key_file="$STACK_DIR/ingest.key"
+if [[ ! -s "$key_file" ]] || ! curl -fsS -H "Authorization: Bearer $(cat "$key_file")" "$gateway_url/v1/me" >/dev/null 2>&1; then
+  node apps/jdpipe/bin/jdpipe.js keys create --name "local stack ingest" --role ingest >"$key_file" 2>/dev/null
+  chmod 600 "$key_file"
+fi
+echo "stack: ready — POST postings to $gateway_url/v1/postings with this ingest key ($key_file):"
+echo "  $(cat "$key_file")"
+echo "  curl -H \"Authorization: Bearer \$(cat $key_file)\" -H 'content-type: application/json' --data @examples/data-analyst.json $gateway_url/v1/postings"

@@ -17,6 +17,7 @@ import { fakeReply, FakeLlmServer } from '@jdpipe/testing';
 
 import { startEmbeddedApp } from '../../apps/jdpipe/src/embedded/embedded-app';
 import { PostingSubmitter } from '../../apps/jdpipe/src/ingest/posting-submitter';
+import { reviewServiceOf } from '../../apps/jdpipe/src/review/review-service.factory';
 
 const POSTING = `Senior Backend Engineer
 
@@ -42,9 +43,28 @@ const ANSWER: PostingAssistAnswer = {
     companyName: { value: null, evidence: null },
   },
   skills: [
-    { name: 'Unit Testing', catalogSlug: 'unit-testing', evidence: 'write automated checks for every change', requirement: 'required' },
-    { name: 'Temporal', catalogSlug: null, evidence: 'Familiarity with Temporal workflows', requirement: 'preferred' },
-    { name: 'Kafka', catalogSlug: 'kafka', evidence: 'Kafka streams at scale', requirement: 'required' },
+    {
+      name: 'Unit Testing',
+      catalogSlug: 'unit-testing',
+      evidence: 'write automated checks for every change',
+      requirement: 'required',
+      enrichment: null,
+    },
+    {
+      name: 'Temporal',
+      catalogSlug: null,
+      evidence: 'Familiarity with Temporal workflows',
+      requirement: 'preferred',
+      enrichment: {
+        category: 'Backend Development',
+        nature: 'TOOL',
+        volatility: 'HIGH',
+        lifespan: 'MULTI_YEAR',
+        versionStrategy: 'VERSIONED',
+        confidence: 0.8,
+      },
+    },
+    { name: 'Kafka', catalogSlug: 'kafka', evidence: 'Kafka streams at scale', requirement: 'required', enrichment: null },
   ],
 };
 const USAGE = { promptTokens: 1500, cachedTokens: 1024, completionTokens: 220 };
@@ -118,7 +138,7 @@ describe('embedded pipeline in hybrid mode', () => {
         stage: 'parse',
         purpose: 'posting-assist',
         model: 'gpt-6-luna',
-        promptVersion: 'posting-assist-v1',
+        promptVersion: 'posting-assist-v2',
         inputTokens: 1500,
         cachedTokens: 1024,
         outputTokens: 220,
@@ -141,7 +161,7 @@ describe('embedded pipeline in hybrid mode', () => {
         stage: 'parse',
         purpose: 'posting-assist',
         model: 'gpt-6-luna',
-        prompt_version: 'posting-assist-v1',
+        prompt_version: 'posting-assist-v2',
         input_tokens: 1500,
         cached_tokens: 1024,
         output_tokens: 220,
@@ -150,6 +170,72 @@ describe('embedded pipeline in hybrid mode', () => {
         error: null,
       },
     );
+  });
+
+  it('keeps the request with the posting and the raw answer in llm_calls, not in the run document', async () => {
+    const description = POSTING.replace('payments', 'billing');
+    fake.onChat({ schemaName: 'posting_assist' }, fakeReply.json(ANSWER, USAGE));
+    const run = await submitter.submit({ description });
+
+    const [row] = await app.get(RunStore).listLlmCalls(run.runId);
+    const request = row!.request as { model: string; schema: string; messages: Array<{ role: string; content: string }> };
+    assert.equal(request.model, 'gpt-6-luna');
+    assert.equal(request.schema, 'posting_assist');
+    assert.deepEqual(
+      request.messages.map((message) => message.role),
+      ['system', 'user'],
+    );
+    assert.ok(request.messages[1]!.content.includes(description), 'the posting text is in the stored request');
+    const response = row!.response as { content: string; finishReason: string; usage: { prompt_tokens: number } };
+    assert.deepEqual(JSON.parse(response.content), ANSWER);
+    assert.equal(response.finishReason, 'stop');
+    assert.equal(response.usage.prompt_tokens, 1500);
+
+    const stored = await app.get(RunStore).getRun(run.runId);
+    assert.ok(!JSON.stringify(stored).includes('"messages"'), 'bodies stay out of the stored run document');
+    assert.deepEqual(Object.keys(run.llmCalls[0]!).sort(), Object.keys(stored!.llmCalls[0]!).sort());
+  });
+
+  it('puts the enrichment of a new skill in its review proposal, and approval takes it as defaults', async () => {
+    const description = POSTING.replace('payments', 'ledger');
+    fake.onChat({ schemaName: 'posting_assist' }, fakeReply.json(ANSWER, USAGE));
+    const run = await submitter.submit({ description });
+    assert.deepEqual(run.llmAssist?.skillEnrichments, [
+      {
+        skill: 'Temporal',
+        category: 'Backend Development',
+        nature: 'TOOL',
+        volatility: 'HIGH',
+        lifespan: 'MULTI_YEAR',
+        versionStrategy: 'VERSIONED',
+        confidence: 0.8,
+      },
+    ]);
+
+    const review = reviewServiceOf(app);
+    const item = (await review.list({ kind: 'skill', status: 'pending', limit: 100 })).find((listed) => listed.value === 'Temporal')!;
+    assert.deepEqual(item.payload.enrichment, {
+      category: 'Backend Development',
+      nature: 'TOOL',
+      volatility: 'HIGH',
+      lifespan: 'MULTI_YEAR',
+      versionStrategy: 'VERSIONED',
+      confidence: 0.8,
+    });
+    const before: unknown[] = await app.get(DataSource).query(`SELECT 1 FROM skills WHERE slug = 'temporal'`);
+    assert.equal(before.length, 0, 'the enrichment never goes straight into the catalog');
+
+    await review.approve(item.id, { by: 'spec', nature: 'platform' });
+    const [created] = await app
+      .get(DataSource)
+      .query(`SELECT category, nature, volatility, lifespan, version_strategy FROM skills WHERE slug = 'temporal'`);
+    assert.deepEqual(created, {
+      category: 'Backend Development',
+      nature: 'PLATFORM',
+      volatility: 'HIGH',
+      lifespan: 'MULTI_YEAR',
+      version_strategy: 'VERSIONED',
+    });
   });
 
   it('answers the same posting from the response cache at no cost', async () => {
@@ -176,6 +262,11 @@ describe('embedded pipeline in hybrid mode', () => {
     const rows = await rowsOf(run.runId);
     assert.equal(rows.length, 1);
     assert.match(rows[0]!.error ?? '', /^LLM\.REFUSED: .*fallback: offline result kept$/);
+    const [stored] = await app.get(RunStore).listLlmCalls(run.runId);
+    assert.deepEqual(
+      { refusal: (stored!.response as { refusal: string }).refusal, content: (stored!.response as { content: null }).content },
+      { refusal: 'I cannot help with that.', content: null },
+    );
     assert.equal(offline.mode, 'offline');
     assert.deepEqual(offline.llmCalls, []);
   });

@@ -2,8 +2,9 @@
 import { startTelemetry } from '@jdpipe/telemetry';
 const telemetry = startTelemetry({ serviceName: 'gateway' });
 
+import { configureHttpApi } from '@jdpipe/http-api';
 import { runService } from '@jdpipe/runtime';
 
 import { AppModule } from './app.module';
 
-void runService('gateway', AppModule, telemetry);
+void runService('gateway', AppModule, telemetry, { configureApp: (app) => configureHttpApi(app) });

@@ -10,9 +10,11 @@ import { CatalogRuntime } from '@jdpipe/pipeline-stages';
 import { loadEmbeddedConfig, type EmbeddedConfig } from '@jdpipe/config';
 import { loadLlmConfig, type LlmConfig } from '@jdpipe/llm';
 import type { DatabaseTarget } from '@jdpipe/persistence';
+import type { ReviewService } from '@jdpipe/review';
 
+import { runKeysCommand } from './api-keys/api-keys.command';
 import { runBatch } from './batch/batch.command';
-import { benchmark, renderBenchReport } from './bench/bench.command';
+import { runBenchCommand } from './bench/bench.command';
 import { benchmarkCatalogScale, renderCatalogScaleReport } from './bench/catalog-scale.bench';
 import { loadBenchCorpus } from './bench/real-postings-corpus';
 import { importCatalog } from './catalog-import/catalog-import.command';
@@ -23,11 +25,16 @@ import { USAGE } from './cli/usage';
 import { migrateDatabase } from './database/migrate.command';
 import { startEmbeddedApp } from './embedded/embedded-app';
 import { evaluateCases } from './evaluation/eval.command';
+import { compareModes } from './evaluation/mode-comparison.command';
+import { withRecordedModel } from './evaluation/recorded-model';
 import { PostingSubmitter } from './ingest/posting-submitter';
 import { formatMs } from './report/run-report.renderer';
+import { parseRerunOptions, rerunCommand } from './rerun/rerun.command';
 import { runReviewCommand } from './review/review.command';
+import { serve } from './serve/serve.command';
 import { evaluateTitles } from './title-evaluation/title-eval.command';
 import { reviewServiceOf } from './review/review-service.factory';
+import { withDeploymentReviewService } from './review/deployment-review';
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -52,6 +59,17 @@ async function main(argv: string[]): Promise<number> {
       top: { type: 'string' },
       esco: { type: 'string' },
       onet: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      live: { type: 'boolean', default: false },
+      recordings: { type: 'string' },
+      'fake-llm': { type: 'boolean', default: false },
+      since: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -80,6 +98,23 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderCatalogScaleReport(report));
     return 0;
   }
+  // eval and bench replay recorded model answers from a local server unless told to ask the provider.
+  const modelMode = values.mode === 'llm' || values.mode === 'hybrid' ? (values.mode as 'llm' | 'hybrid') : null;
+  const recordingsDir = values.recordings ?? join(process.cwd(), 'eval', 'llm-recordings');
+  const benchOptions = { corpus: values.corpus, limit: Number(values.limit ?? 300), json: values.json };
+  if (command === 'eval' && modelMode) {
+    const casesPath = requireArg(args[0], 'eval DIR_OR_FILE');
+    const options = { casesPath, mode: modelMode, live: values.live, recordingsDir, json: values.json };
+    return compareModes(config, options, (text) => process.stdout.write(text));
+  }
+  if (command === 'bench' && values['fake-llm']) {
+    const replay = { mode: modelMode ?? 'hybrid', recordingsDir, answerUnrecorded: true } as const;
+    return withRecordedModel(replay, (llm) =>
+      withPipeline({ ...config, dataDir: null }, llm, (submitter) =>
+        runBenchCommand(submitter, benchOptions, (text) => process.stdout.write(text)),
+      ),
+    );
+  }
   // --mode overrides JDPIPE_LLM_MODE; both are checked (a model mode needs OPENAI_API_KEY or OPENAI_BASE_URL).
   const llm = loadLlmConfig(values.mode === undefined ? process.env : { ...process.env, JDPIPE_LLM_MODE: values.mode });
   switch (command) {
@@ -104,22 +139,34 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'bench':
       // Benchmarks always use a fresh in-memory database so figures do not depend on past runs.
-      return withPipeline({ ...config, dataDir: null }, llm, async (submitter) => {
-        const corpus = loadBenchCorpus(values.corpus, join(process.cwd(), 'eval', 'cases'));
-        const report = await benchmark(submitter, corpus, Number(values.limit ?? 300));
-        process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderBenchReport(report));
-        return 0;
-      });
-    case 'review':
-      // Through the embedded app, so an approval reloads the matchers of this process as well.
-      return withPipeline(config, llm, (_submitter, app) =>
+      return withPipeline({ ...config, dataDir: null }, llm, (submitter) =>
+        runBenchCommand(submitter, benchOptions, (text) => process.stdout.write(text)),
+      );
+    case 'review': {
+      const reviewWith = (service: ReviewService): Promise<number> =>
         runReviewCommand(
-          reviewServiceOf(app),
+          service,
           args,
           values,
           (text) => process.stdout.write(text),
           (text) => process.stderr.write(text),
-        ),
+        );
+      // The Kafka deployment's database, announcing changes to its services; else through the embedded app,
+      // so an approval reloads the matchers of this process as well.
+      if (process.env.DATABASE_URL) return withDeploymentReviewService(process.env, (text) => process.stderr.write(text), reviewWith);
+      return withPipeline(config, llm, (_submitter, app) => reviewWith(reviewServiceOf(app)));
+    }
+    case 'rerun':
+      return rerunCommand(parseRerunOptions(values), process.env, config, llm, (text) => process.stdout.write(text));
+    case 'serve':
+      return serve(config, llm, { port: values.port, host: values.host, open: !values['no-open'] }, (text) => process.stdout.write(text));
+    case 'keys':
+      return runKeysCommand(
+        databaseTarget(config),
+        args,
+        { name: values.name, role: values.role, json: values.json },
+        (text) => process.stdout.write(text),
+        (text) => process.stderr.write(text),
       );
     case 'db':
       if (args[0] !== 'migrate') break;

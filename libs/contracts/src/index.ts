@@ -6,6 +6,7 @@ export * from './job-parsed/job-parsed.v1.event';
 export * from './role-decided/role-decided.v1.event';
 export * from './skills-resolved/skills-resolved.v1.event';
 export * from './run-completed/run-completed.v1.event';
+export * from './catalog-changed/catalog-changed.v1.event';
 export * from './run-document/run-document';
 export * from './event-decoding/decode-event';
 export * from './event-derivation/derive-event';

@@ -1,4 +1,7 @@
 export * from './catalog-runtime/catalog-runtime';
+export * from './catalog-changes/catalog-change.announcer';
+export * from './catalog-changes/catalog-change.listener';
+export * from './catalog-changes/catalog-changes.module';
 export * from './parse-posting/parse-posting.handler';
 export * from './parse-posting/parser-stage.module';
 export * from './match-role/match-role.handler';
@@ -11,6 +14,7 @@ export * from './persist-run/persist-run.handler';
 export * from './persist-run/persister-stage.module';
 export * from './stage-binding/stage-consumer.provider';
 export * from './ingest-posting/job-posted.factory';
+export * from './llm-assist/grounding';
 export * from './llm-assist/llm-assist.runtime';
 export * from './llm-assist/posting-assist.schema';
 export * from './llm-assist/role-tie-break';

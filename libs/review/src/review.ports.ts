@@ -81,6 +81,10 @@ export interface NewSkill {
   name: string;
   category: string;
   nature: SkillNature;
+  /** From the proposal's model enrichment when it has one; the store's defaults otherwise. */
+  volatility?: string;
+  lifespan?: string;
+  versionStrategy?: string;
   aliases: Array<{ text: string; type: 'canonical' | 'synonym'; caseSensitive: boolean }>;
 }
 

@@ -294,7 +294,9 @@ async function applyApproval(session: ReviewSession, item: ReviewItem, options: 
 function newSkillOf(item: ReviewItem, name: string, options: ApproveOptions): NewSkill {
   const slug = slugOf(name);
   if (!slug) throw new ReviewError('invalid', `"${name}" gives no usable skill slug: pass --as "Name"`);
-  const nature = (options.nature?.trim().toUpperCase() || DEFAULT_REVIEW_NATURE) as SkillNature;
+  // The model's enrichment of the proposal gives the defaults; what the reviewer passes wins.
+  const enrichment = proposedEnrichment(item);
+  const nature = (options.nature?.trim().toUpperCase() || enrichment?.nature || DEFAULT_REVIEW_NATURE) as SkillNature;
   if (!(SKILL_NATURES as readonly string[]).includes(nature))
     throw new ReviewError('invalid', `nature must be one of ${SKILL_NATURES.join(', ')}`);
   const aliases: NewSkill['aliases'] = [{ text: name, type: 'canonical', caseSensitive: name.length <= CASE_SENSITIVE_MAX_LENGTH }];
@@ -303,7 +305,31 @@ function newSkillOf(item: ReviewItem, name: string, options: ApproveOptions): Ne
   if (proposed.toLowerCase() !== name.toLowerCase() && proposed.length > 1) {
     aliases.push({ text: proposed, type: 'synonym', caseSensitive: proposed.length <= CASE_SENSITIVE_MAX_LENGTH });
   }
-  return { slug, name, category: options.category?.trim() || DEFAULT_REVIEW_CATEGORY, nature, aliases };
+  const category = options.category?.trim() || enrichment?.category || DEFAULT_REVIEW_CATEGORY;
+  const lifecycle = enrichment
+    ? { volatility: enrichment.volatility, lifespan: enrichment.lifespan, versionStrategy: enrichment.versionStrategy }
+    : {};
+  return { slug, name, category, nature, ...lifecycle, aliases };
+}
+
+/** The proposal's model enrichment (see the persister's review payload), when it is complete. */
+export function proposedEnrichment(
+  item: Pick<ReviewItem, 'payload'>,
+): { category: string; nature: string; volatility: string; lifespan: string; versionStrategy: string; confidence: number } | null {
+  const enrichment = item.payload.enrichment;
+  if (!enrichment || typeof enrichment !== 'object') return null;
+  const fields = enrichment as Record<string, unknown>;
+  const texts = ['category', 'nature', 'volatility', 'lifespan', 'versionStrategy'].map((key) => fields[key]);
+  if (!texts.every((value) => typeof value === 'string' && value !== '') || typeof fields.confidence !== 'number') return null;
+  const [category, nature, volatility, lifespan, versionStrategy] = texts as string[];
+  return {
+    category: category!,
+    nature: nature!,
+    volatility: volatility!,
+    lifespan: lifespan!,
+    versionStrategy: versionStrategy!,
+    confidence: fields.confidence,
+  };
 }
 
 function proposedDomain(item: ReviewItem): string | null {

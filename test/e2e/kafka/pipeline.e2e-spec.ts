@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { HEADERS, MAX_EVENT_BYTES, TOPICS } from '@jdpipe/contracts';
+import { HEADERS, MAX_EVENT_BYTES, STAGE_TOPICS, TOPICS } from '@jdpipe/contracts';
 import type { SpanFileRecord } from '@jdpipe/telemetry';
 
 import {
@@ -20,6 +20,12 @@ import {
 } from '@jdpipe/testing';
 
 const POSTINGS = 500;
+
+/** `deadLetters` of GET /v1/stats on the gateway. */
+interface StatsDeadLetters {
+  total: number;
+  byTopic: Array<{ topic: string; count: number }>;
+}
 const PIPELINE_TIMEOUT_MS = 240_000;
 
 // Black-box: postings go in over HTTP or straight onto the topic; rows, topic records and spans come out.
@@ -203,6 +209,23 @@ describe('service deployment over Kafka and PostgreSQL', () => {
       }
       assert.equal(deadLetters.records.length, sent.length, 'nothing else was dead-lettered');
       await deadLetters.stop();
+
+      // The gateway's stats count what the dead-letter topics hold; any key may read them, the ingest one too.
+      const counted = await waitFor(
+        async () => {
+          const response = await fetch(`${stack.gatewayUrl}/v1/stats`, { headers: { authorization: `Bearer ${stack.ingestKey}` } });
+          assert.equal(response.status, 200, `GET /v1/stats answered ${response.status}`);
+          const { deadLetters: counts } = (await response.json()) as { deadLetters?: StatsDeadLetters | null };
+          return counts && counts.total >= sent.length ? counts : false;
+        },
+        { timeoutMs: 30_000, intervalMs: 500, description: `${sent.length} dead letters in GET /v1/stats` },
+      );
+      assert.deepEqual(
+        counted.byTopic.map((entry) => entry.topic),
+        STAGE_TOPICS.map((topic) => `${topic}.dlq`),
+      );
+      assert.equal(counted.byTopic.find((entry) => entry.topic === `${TOPICS.jobPosted}.dlq`)?.count, sent.length);
+      assert.equal(counted.total, await stack.deadLetterTotal(), 'the stats count what the topics hold');
       assert.equal((await stack.countRunTables()).runs, runsBefore + 2, 'only the two valid postings became runs');
     }));
 });

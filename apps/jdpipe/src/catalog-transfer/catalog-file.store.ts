@@ -141,9 +141,9 @@ class CatalogFileWriter {
     await this.count(
       'skills',
       `INSERT INTO skills (slug, name, category, sub_category, nature, volatility, lifespan, version_strategy, source)
-       SELECT u.*, $9
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-         AS u(slug, name, category, sub_category, nature, volatility, lifespan, version_strategy)
+       SELECT u.*
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+         AS u(slug, name, category, sub_category, nature, volatility, lifespan, version_strategy, source)
        ON CONFLICT (slug) DO UPDATE SET
          name = EXCLUDED.name, category = EXCLUDED.category, sub_category = EXCLUDED.sub_category,
          nature = EXCLUDED.nature, volatility = EXCLUDED.volatility, lifespan = EXCLUDED.lifespan,
@@ -163,13 +163,14 @@ class CatalogFileWriter {
         catalog.skills.map((skill) => skill.volatility),
         catalog.skills.map((skill) => skill.lifespan),
         catalog.skills.map((skill) => skill.versionStrategy),
-        FILE_SOURCE,
+        // An imported entry keeps its taxonomy as source, so the catalog checks still treat it as imported.
+        catalog.skills.map((skill) => skill.importedFrom ?? FILE_SOURCE),
       ],
     );
     await this.count(
       'roles',
       `INSERT INTO roles (slug, name, domain, description, source)
-       SELECT u.*, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(slug, name, domain, description)
+       SELECT u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(slug, name, domain, description, source)
        ON CONFLICT (slug) DO UPDATE SET
          name = EXCLUDED.name, domain = EXCLUDED.domain, description = EXCLUDED.description, source = EXCLUDED.source,
          retired_at = NULL, updated_at = now()
@@ -181,7 +182,7 @@ class CatalogFileWriter {
         catalog.roles.map((role) => role.name),
         catalog.roles.map((role) => role.domain),
         catalog.roles.map((role) => role.description),
-        FILE_SOURCE,
+        catalog.roles.map((role) => role.importedFrom ?? FILE_SOURCE),
       ],
     );
     await this.writeSkillAliases(catalog);

@@ -1,6 +1,7 @@
 import {
   ALIAS_MATCH_STRATEGIES,
   ALIAS_TYPES,
+  TAXONOMY_SOURCES,
   LIFESPANS,
   SKILL_NATURES,
   VERSION_STRATEGIES,
@@ -64,6 +65,7 @@ export function toCatalogFile(catalog: Catalog, exportedAt: Date): CatalogFile {
       kras: [...role.kras],
       coreSkills: [...role.coreSkills],
       dimensions: [...role.dimensions],
+      ...(role.importedFrom ? { importedFrom: role.importedFrom } : {}),
     })),
     skills: bySlug(catalog.skills).map((skill) => ({
       slug: skill.slug,
@@ -76,6 +78,7 @@ export function toCatalogFile(catalog: Catalog, exportedAt: Date): CatalogFile {
       versionStrategy: skill.versionStrategy,
       aliases: skill.aliases.map((alias) => ({ text: alias.text, type: alias.type, match: alias.match, context: [...alias.context] })),
       dimensions: [...skill.dimensions],
+      ...(skill.importedFrom ? { importedFrom: skill.importedFrom } : {}),
     })),
   };
 }
@@ -147,6 +150,9 @@ class ShapeReader {
         kras: this.texts(entry.kras, `${path}.kras`),
         coreSkills: this.texts(entry.coreSkills, `${path}.coreSkills`),
         dimensions: this.texts(entry.dimensions, `${path}.dimensions`),
+        ...(entry.importedFrom === undefined
+          ? {}
+          : { importedFrom: this.oneOf(entry.importedFrom, TAXONOMY_SOURCES, `${path}.importedFrom`) }),
       })),
       skills: this.entries(root.skills, 'skills', (entry, path) => ({
         slug: this.slug(entry.slug, `${path}.slug`),
@@ -159,6 +165,9 @@ class ShapeReader {
         versionStrategy: this.oneOf(entry.versionStrategy, VERSION_STRATEGIES, `${path}.versionStrategy`),
         aliases: this.list(entry.aliases, `${path}.aliases`, (item, aliasPath) => this.alias(item, aliasPath)),
         dimensions: this.texts(entry.dimensions, `${path}.dimensions`),
+        ...(entry.importedFrom === undefined
+          ? {}
+          : { importedFrom: this.oneOf(entry.importedFrom, TAXONOMY_SOURCES, `${path}.importedFrom`) }),
       })),
     };
     return catalog;

@@ -22,12 +22,29 @@ Usage:
   jdpipe review approve ID [--as "Name"] [--category C] [--nature N]
                                                approve (optionally edited); changes the catalog, new catalog version
   jdpipe review reject ID | merge ID --into SKILL_SLUG|ITEM_ID | undo ACTION_ID
-                                               every action takes --by NAME (default $USER) and is undoable
+                                               every action takes --by NAME (default $USER) and is undoable; with
+                                               DATABASE_URL the change is announced on KAFKA_BROKERS to the services
+  jdpipe rerun --since VERSION [--all] [--dry-run] [--limit N]
+                                               re-processes, as new runs, postings last run with an older catalog that
+                                               mention what changed after VERSION (--all: every such run); prints
+                                               before → after (role, skills); with DATABASE_URL it publishes to the
+                                               services on KAFKA_BROKERS
   jdpipe db migrate                            migrations + seed catalog sync (embedded, or DATABASE_URL)
+  jdpipe serve [--port 8765] [--host 127.0.0.1] [--no-open]
+                                               the HTTP API and the web admin over the embedded pipeline; prints a
+                                               one-time admin login link
+  jdpipe keys create --name NAME --role ingest|reviewer|admin [--json]
+                                               a new API key, printed once (embedded, or DATABASE_URL)
+  jdpipe keys list [--json] | keys revoke ID_OR_PREFIX
 
 Options of run, batch, eval and bench:
   --mode offline|llm|hybrid                    extraction path (default JDPIPE_LLM_MODE, else offline); the run
                                                document's "mode" says which ran
+  eval --mode llm|hybrid                       offline and the model side by side, the model replaying the recorded
+                                               answers of eval/llm-recordings (--recordings DIR); --live asks the
+                                               configured provider instead
+  bench --fake-llm [--mode llm|hybrid]         the model is a local server replaying recorded answers (a cautious
+                                               "nothing found" for other postings); calls, tokens, cost per posting
 
 Environment:
   JDPIPE_DATA_DIR        embedded database folder (default ~/.jdpipe/data; ":memory:" keeps nothing)
@@ -35,5 +52,7 @@ Environment:
   JDPIPE_RUN_TIMEOUT_MS  how long one run may take before it counts as failed (default 60000)
   JDPIPE_LLM_MODE        offline (default), llm or hybrid; llm and hybrid need OPENAI_API_KEY or OPENAI_BASE_URL
   OPENAI_BASE_URL        any OpenAI-compatible server (see libs/platform/llm/README.md for every JDPIPE_LLM_* setting)
-  DATABASE_URL           with \`db migrate\`, \`catalog import|import-file|export\`: PostgreSQL of the service deployment (DATABASE_SCHEMA optional)
+  JDPIPE_API_RATE_LIMIT_PER_MINUTE  requests per minute and API key (default 600)
+  DATABASE_URL           with \`db migrate\`, \`keys\`, \`catalog import|import-file|export\`, \`review\`, \`rerun\`: PostgreSQL of the service deployment (DATABASE_SCHEMA optional)
+  KAFKA_BROKERS          with DATABASE_URL, \`review\` and \`rerun\` publish on this broker list (catalog.changed.v1, jobs.posted.v1)
 `;

@@ -43,6 +43,7 @@ export class EmbeddedModule {
           inject: [EVENT_BUS, RunStore],
         },
       ],
+      exports: [PostingSubmitter],
     };
   }
 }

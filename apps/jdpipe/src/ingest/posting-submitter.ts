@@ -44,6 +44,14 @@ export class PostingSubmitter {
 
   /** Submits one posting and resolves with its run document (completed, rejected or failed). */
   async submit(submission: PostingSubmission, mode: ExtractionMode = this.defaultMode): Promise<RunDocument> {
+    return (await this.start(submission, mode)).finished;
+  }
+
+  /** Submits one posting and answers once it is on its way: its ids at once, its run document when it ends. */
+  async start(
+    submission: PostingSubmission,
+    mode: ExtractionMode = this.defaultMode,
+  ): Promise<{ runId: string; postingId: string; finished: Promise<RunDocument> }> {
     const event = newJobPostedEvent(submission, INGEST_PRODUCER, { mode });
     const runId = event.runId;
     const finished = new Promise<RunDocument>((resolve, reject) => {
@@ -67,10 +75,10 @@ export class PostingSubmitter {
         }),
         event.eventId,
       );
-      return finished;
+    } else {
+      await publishEvent(this.bus, TOPICS.jobPosted, event);
     }
-    await publishEvent(this.bus, TOPICS.jobPosted, event);
-    return finished;
+    return { runId, postingId: event.postingId, finished };
   }
 
   /** Stores a run that ended outside the stages, then hands it to its waiter whether or not storing worked. */

@@ -1,5 +1,5 @@
 import type { ProposalKind } from '@jdpipe/contracts';
-import { ReviewError, type ReviewActionOutcome, type ReviewItemStatus, type ReviewService } from '@jdpipe/review';
+import { proposedEnrichment, ReviewError, type ReviewActionOutcome, type ReviewItemStatus, type ReviewService } from '@jdpipe/review';
 
 import { renderTable } from './text-table';
 
@@ -78,6 +78,14 @@ export async function runReviewCommand(
           ['seen', `${item.occurrences} runs, first ${item.createdAt}, last ${details.runs[0]?.createdAt ?? item.lastSeenAt}`],
           ['suggested', item.status === 'pending' ? details.suggestionText : '-'],
         ];
+        const enrichment = proposedEnrichment(item);
+        if (enrichment) {
+          facts.push([
+            'model says',
+            `${enrichment.category}, ${enrichment.nature}, volatility ${enrichment.volatility}, ${enrichment.lifespan}, ` +
+              `${enrichment.versionStrategy} (confidence ${enrichment.confidence.toFixed(2)}); approve uses these unless --category/--nature`,
+          ]);
+        }
         const width = Math.max(...facts.map(([label]) => label.length));
         let text = facts.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n') + '\n\n';
         text += details.runs.length

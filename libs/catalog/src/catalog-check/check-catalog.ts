@@ -12,6 +12,13 @@ export interface CatalogFinding {
 
 const MIN_KRAS_PER_ROLE = 5;
 
+const IMPORTED_GAP_TEXT: Record<string, string> = {
+  'CATALOG.IMPORTED_FEW_KRAS': `imported roles have fewer than ${MIN_KRAS_PER_ROLE} KRAs; they match by title and skills`,
+  'CATALOG.IMPORTED_NO_CORE_SKILLS': 'imported roles have no core skills',
+  'CATALOG.IMPORTED_SHARED_ALIAS': 'aliases are shared by skills of which one is imported; they are read as ambiguous',
+  'CATALOG.IMPORTED_SHARED_ROLE_TITLE': 'titles are shared by roles of which one is imported',
+};
+
 /** Structural checks a catalog must pass before the pipeline may use it. */
 export function checkCatalog(catalog: Catalog): CatalogFinding[] {
   const findings: CatalogFinding[] = [];
@@ -43,6 +50,13 @@ export function checkCatalog(catalog: Catalog): CatalogFinding[] {
     catalog.domains.map((d) => d.slug),
   );
 
+  // Taxonomy data as published (occupations without tasks or skills, labels shared between entries) is not an
+  // authoring mistake: such gaps in imported entries are counted per rule and reported once as a warning.
+  const importedGaps = new Map<string, string[]>();
+  const importedGap = (code: string, example: string) => importedGaps.set(code, [...(importedGaps.get(code) ?? []), example]);
+  const importedSkills = new Set(catalog.skills.filter((s) => s.importedFrom).map((s) => s.slug));
+  const importedRoles = new Set(catalog.roles.filter((r) => r.importedFrom).map((r) => r.slug));
+
   const aliasOwner = new Map<string, string>();
   for (const skill of catalog.skills) {
     // Within one skill, case-sensitive forms that differ only in case ("Go", "GO") are distinct on purpose.
@@ -56,7 +70,8 @@ export function checkCatalog(catalog: Catalog): CatalogFinding[] {
       }
       const owner = aliasOwner.get(key);
       if (owner && owner !== skill.slug) {
-        error('CATALOG.DUPLICATE_ALIAS', `alias "${alias.text}" of "${skill.slug}" is already an alias of "${owner}"`);
+        if (importedSkills.has(skill.slug) || importedSkills.has(owner)) importedGap('CATALOG.IMPORTED_SHARED_ALIAS', alias.text);
+        else error('CATALOG.DUPLICATE_ALIAS', `alias "${alias.text}" of "${skill.slug}" is already an alias of "${owner}"`);
       } else if (ownForms.has(form)) {
         warning('CATALOG.REPEATED_ALIAS', `skill "${skill.slug}" lists alias "${alias.text}" twice`);
       }
@@ -75,9 +90,13 @@ export function checkCatalog(catalog: Catalog): CatalogFinding[] {
   for (const role of catalog.roles) {
     if (!domainSlugs.has(role.domain)) error('CATALOG.UNKNOWN_DOMAIN', `role "${role.slug}" has unknown domain "${role.domain}"`);
     if (role.kras.length < MIN_KRAS_PER_ROLE) {
-      error('CATALOG.TOO_FEW_KRAS', `role "${role.slug}" has ${role.kras.length} KRAs (needs ${MIN_KRAS_PER_ROLE})`);
+      if (role.importedFrom) importedGap('CATALOG.IMPORTED_FEW_KRAS', role.slug);
+      else error('CATALOG.TOO_FEW_KRAS', `role "${role.slug}" has ${role.kras.length} KRAs (needs ${MIN_KRAS_PER_ROLE})`);
     }
-    if (role.coreSkills.length === 0) error('CATALOG.NO_CORE_SKILLS', `role "${role.slug}" has no core skills`);
+    if (role.coreSkills.length === 0) {
+      if (role.importedFrom) importedGap('CATALOG.IMPORTED_NO_CORE_SKILLS', role.slug);
+      else error('CATALOG.NO_CORE_SKILLS', `role "${role.slug}" has no core skills`);
+    }
     for (const skill of role.coreSkills) {
       if (!skillSlugs.has(skill)) error('CATALOG.DANGLING_SKILL', `role "${role.slug}" lists unknown core skill "${skill}"`);
     }
@@ -90,10 +109,15 @@ export function checkCatalog(catalog: Catalog): CatalogFinding[] {
       const key = aliasKey(title);
       const owner = titleOwner.get(key);
       if (owner && owner !== role.slug) {
-        error('CATALOG.DUPLICATE_ROLE_ALIAS', `title "${title}" of "${role.slug}" is already a title of "${owner}"`);
+        if (importedRoles.has(role.slug) || importedRoles.has(owner)) importedGap('CATALOG.IMPORTED_SHARED_ROLE_TITLE', title);
+        else error('CATALOG.DUPLICATE_ROLE_ALIAS', `title "${title}" of "${role.slug}" is already a title of "${owner}"`);
       }
       titleOwner.set(key, role.slug);
     }
+  }
+  for (const [code, examples] of importedGaps) {
+    const shown = `(e.g. "${examples.slice(0, 3).join('", "')}")`;
+    warning(code, `${examples.length} ${IMPORTED_GAP_TEXT[code]} ${shown}`);
   }
   for (const dimension of catalog.dimensions) {
     if (!usedDimensions.has(dimension.slug)) {

@@ -48,6 +48,8 @@ export interface CatalogSkill {
   aliases: SkillAlias[];
   /** Slugs of the dimensions this skill belongs to. */
   dimensions: string[];
+  /** The taxonomy the skill was imported from; absent for authored skills (seed, review, catalog file). */
+  importedFrom?: TaxonomySource;
 }
 
 /** A competency made of several skills, e.g. "Backend API Development". */
@@ -68,6 +70,21 @@ export interface CatalogRole {
   kras: string[];
   coreSkills: string[];
   dimensions: string[];
+  /** The taxonomy the role was imported from; absent for authored roles (seed, review, catalog file). */
+  importedFrom?: TaxonomySource;
+}
+
+/**
+ * Taxonomies the catalog imports. Their entries are the taxonomy's data as published: occupations without
+ * tasks or skills, titles and labels shared between entries. The catalog checks hold authored entries to the
+ * authoring rules and only count such gaps in imported ones.
+ */
+export const TAXONOMY_SOURCES = ['esco', 'onet'] as const;
+export type TaxonomySource = (typeof TAXONOMY_SOURCES)[number];
+
+/** Whether a stored row's source names a taxonomy import. */
+export function isTaxonomySource(source: string | null | undefined): source is TaxonomySource {
+  return (TAXONOMY_SOURCES as readonly string[]).includes(source ?? '');
 }
 
 export interface CatalogDomain {

@@ -3,13 +3,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 
+import { CatalogChangedV1 } from '../catalog-changed/catalog-changed.v1.event';
 import { decodeEvent } from '../event-decoding/decode-event';
 import { JobParsedV1 } from '../job-parsed/job-parsed.v1.event';
 import { JobPostedV1 } from '../job-posted/job-posted.v1.event';
 import { RoleDecidedV1 } from '../role-decided/role-decided.v1.event';
 import { RunCompletedV1 } from '../run-completed/run-completed.v1.event';
 import { SkillsResolvedV1 } from '../skills-resolved/skills-resolved.v1.event';
-import { TOPICS } from '../topics/topics';
+import { CONTROL_TOPICS, TOPICS } from '../topics/topics';
 
 const CLASS_OF_TOPIC: Record<string, new () => object> = {
   [TOPICS.jobPosted]: JobPostedV1,
@@ -17,6 +18,7 @@ const CLASS_OF_TOPIC: Record<string, new () => object> = {
   [TOPICS.roleDecided]: RoleDecidedV1,
   [TOPICS.skillsResolved]: SkillsResolvedV1,
   [TOPICS.runCompleted]: RunCompletedV1,
+  [CONTROL_TOPICS.catalogChanged]: CatalogChangedV1,
 };
 
 /** libs/contracts/fixtures, found from src or dist. */
@@ -33,7 +35,7 @@ describe('golden fixtures', () => {
   const dir = fixturesDir();
   const topics = readdirSync(dir);
 
-  it('cover every topic of the pipeline', () => {
+  it('cover every topic of the pipeline and the catalog broadcast', () => {
     assert.deepEqual(topics.sort(), Object.keys(CLASS_OF_TOPIC).sort());
   });
 

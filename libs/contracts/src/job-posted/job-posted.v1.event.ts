@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 
-import type { LlmAssistSummary, LlmCallRecord } from '../run-document/run-document';
+import type { LlmAssistSummary, LlmCallExchange, LlmCallRecord } from '../run-document/run-document';
 
 import { EventEnvelope } from '../envelope/event-envelope';
 
@@ -58,8 +58,18 @@ export class JobPostedV1 extends EventEnvelope {
   @IsArray()
   llmCalls?: LlmCallRecord[];
 
+  /** The bounded request and response of each of `llmCalls`, for the `llm_calls` table only. */
+  @IsOptional()
+  @IsArray()
+  llmExchanges?: LlmCallExchange[];
+
   /** What the model changed so far; absent when no model was asked. */
   @IsOptional()
   @IsObject()
   llmAssist?: LlmAssistSummary;
+
+  /** The run this one re-does after a catalog change (`jdpipe rerun`); absent for a first run. */
+  @IsOptional()
+  @IsUUID()
+  rerunOf?: string;
 }

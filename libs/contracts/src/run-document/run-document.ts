@@ -28,6 +28,8 @@ export interface RunDocument {
   traceId: string | null;
   createdAt: string;
   completedAt: string | null;
+  /** The run this one re-did after a catalog change; absent for a first run. */
+  rerunOf?: string;
 }
 
 export type RunStatus = 'completed' | 'rejected' | 'failed';
@@ -157,6 +159,19 @@ export interface LlmCallRecord {
   error: string | null;
 }
 
+/**
+ * The audited bodies of one model call, carried beside `llmCalls` (same order) to the `llm_calls` table and
+ * never into the run document: bounded in size, without credentials.
+ */
+export interface LlmCallExchange {
+  stage: string;
+  purpose: string;
+  /** Model, schema name and messages (posting included), each message clipped; null when nothing was sent. */
+  request: Record<string, unknown> | null;
+  /** The raw answer (content, refusal, finish reason, usage), clipped; null when nothing came back. */
+  response: Record<string, unknown> | null;
+}
+
 /** The effect of the optional model on one run, next to the calls themselves. */
 export interface LlmAssistSummary {
   /** Parsed fields whose value came from the model, e.g. `ctc`, `workMode`. */
@@ -169,4 +184,22 @@ export interface LlmAssistSummary {
   rejected: string[];
   /** Stages that kept their offline result because the call failed, e.g. `parse: LLM.TIMEOUT`. */
   fallbacks: string[];
+  /** The model's suggestions for the skills this run proposes; reviewers see them, the catalog never takes them as is. */
+  skillEnrichments?: SkillEnrichment[];
+  /** Enrichments dropped for a value outside the catalog's categories or the allowed natures, volatilities … */
+  enrichmentsDropped?: number;
+}
+
+/** What the model suggests for a new skill: defaults for the reviewer who approves it, never written to the catalog. */
+export interface SkillEnrichment {
+  /** The skill as proposed (the posting's words). */
+  skill: string;
+  /** One of the catalog's skill categories. */
+  category: string;
+  nature: string;
+  volatility: string;
+  lifespan: string;
+  versionStrategy: string;
+  /** 0..1, the model's own. */
+  confidence: number;
 }

@@ -9,6 +9,18 @@ export const TOPICS = {
 
 export type PipelineTopic = (typeof TOPICS)[keyof typeof TOPICS];
 
+/** The topics the four stages consume, in pipeline order: the ones with `.retry` and `.dlq` siblings. */
+export const STAGE_TOPICS: readonly PipelineTopic[] = [TOPICS.jobPosted, TOPICS.jobParsed, TOPICS.roleDecided, TOPICS.skillsResolved];
+
+/**
+ * Topics outside the posting pipeline. `catalog.changed.v1` is a broadcast: every stage instance reads it
+ * in a consumer group of its own, so it has no `.retry`/`.dlq` siblings (a missed event is caught up by the
+ * stages' periodic catalog-version check).
+ */
+export const CONTROL_TOPICS = {
+  catalogChanged: 'catalog.changed.v1',
+} as const;
+
 export function deadLetterTopicOf(topic: string): string {
   return `${topic}.dlq`;
 }

@@ -10,6 +10,8 @@ export interface PostingSubmission {
   location?: string | null;
   company?: string | null;
   source?: string | null;
+  /** Set by `jdpipe rerun`: the earlier run of the same posting that this run re-does. */
+  rerunOf?: string;
 }
 
 export interface JobPostedOptions {
@@ -52,6 +54,7 @@ export function newJobPostedEvent(submission: PostingSubmission, producer: strin
       source: submission.source ?? producer,
     },
     timings: {},
+    ...(submission.rerunOf ? { rerunOf: submission.rerunOf } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
-import type { ExtractionMode, LlmAssistSummary, LlmCallRecord } from '@jdpipe/contracts';
-import { isLlmError, type LlmCallEntry, type LlmCallSink, type LlmClient } from '@jdpipe/llm';
+import type { ExtractionMode, JobPostedV1, LlmAssistSummary, LlmCallExchange, LlmCallRecord } from '@jdpipe/contracts';
+import { auditExchange, isLlmError, type LlmCallEntry, type LlmCallSink, type LlmClient } from '@jdpipe/llm';
 
 /** Collects each run's call entries until the stage that made them hands them on with its event. */
 export class RunLlmCallCollector implements LlmCallSink {
@@ -45,7 +45,21 @@ export const LLM_ASSIST = Symbol('LLM_ASSIST');
 /** What one stage's model call did to the run, before it is merged into the run's summary. */
 export interface StageAssist {
   records: LlmCallRecord[];
+  /** The audited bodies of `records`, in the same order, for the `llm_calls` table. */
+  exchanges: LlmCallExchange[];
   summary: LlmAssistSummary;
+}
+
+/** The model fields of a stage's outgoing event: the upstream calls, bodies and summary with this stage's appended. */
+export function withStageAssist(
+  upstream: Pick<JobPostedV1, 'llmCalls' | 'llmExchanges' | 'llmAssist'>,
+  stage: StageAssist,
+): Required<Pick<JobPostedV1, 'llmCalls' | 'llmExchanges' | 'llmAssist'>> {
+  return {
+    llmCalls: [...(upstream.llmCalls ?? []), ...stage.records],
+    llmExchanges: [...(upstream.llmExchanges ?? []), ...stage.exchanges],
+    llmAssist: mergeAssistSummaries(upstream.llmAssist, stage.summary),
+  };
 }
 
 export function emptyAssistSummary(): LlmAssistSummary {
@@ -60,6 +74,12 @@ export function mergeAssistSummaries(earlier: LlmAssistSummary | undefined, late
     ungroundedSkillsDropped: base.ungroundedSkillsDropped + later.ungroundedSkillsDropped,
     rejected: [...base.rejected, ...later.rejected],
     fallbacks: [...base.fallbacks, ...later.fallbacks],
+    ...(base.skillEnrichments || later.skillEnrichments
+      ? { skillEnrichments: [...(base.skillEnrichments ?? []), ...(later.skillEnrichments ?? [])] }
+      : {}),
+    ...(base.enrichmentsDropped || later.enrichmentsDropped
+      ? { enrichmentsDropped: (base.enrichmentsDropped ?? 0) + (later.enrichmentsDropped ?? 0) }
+      : {}),
   };
 }
 
@@ -73,21 +93,28 @@ export async function askOrFallBack<T>(
   runId: string,
   stage: string,
   call: (client: LlmClient) => Promise<T>,
-): Promise<{ value: T | null; records: LlmCallRecord[]; fallback: string | null }> {
+): Promise<{ value: T | null; records: LlmCallRecord[]; exchanges: LlmCallExchange[]; fallback: string | null }> {
   const client = assist.client;
-  if (!client) return { value: null, records: [], fallback: null };
+  if (!client) return { value: null, records: [], exchanges: [], fallback: null };
+  const collected = () => {
+    const entries = assist.calls.take(runId);
+    return {
+      records: entries.map((entry) => entry.record),
+      exchanges: entries.map((entry) => auditExchange(entry, [client.config.apiKey])),
+    };
+  };
   try {
     const value = await call(client);
-    return { value, records: assist.calls.take(runId).map((entry) => entry.record), fallback: null };
+    return { value, ...collected(), fallback: null };
   } catch (error) {
     if (!isLlmError(error)) {
       assist.calls.take(runId);
       throw error;
     }
     const fallback = `${stage}: ${error.code}`;
-    const records = assist.calls.take(runId).map((entry) => entry.record);
+    const { records, exchanges } = collected();
     const last = records.at(-1);
     if (last) records[records.length - 1] = { ...last, error: `${last.error ?? error.code}; fallback: offline result kept` };
-    return { value: null, records, fallback };
+    return { value: null, records, exchanges, fallback };
   }
 }

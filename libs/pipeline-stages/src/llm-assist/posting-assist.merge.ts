@@ -6,6 +6,7 @@ import { slugOf } from '@jdpipe/skill-matching';
 import { emptyAssistSummary } from './llm-assist.runtime';
 import { amountIsWritten, instructionLikeSpans, locateQuote, type TextSpan } from './grounding';
 import type { AssistedSkill, PostingAssistAnswer, QuotedValue } from './posting-assist.schema';
+import { catalogCategories, checkEnrichment } from './skill-enrichment';
 
 export interface PostingAssistInput {
   offline: ParsedJd;
@@ -42,7 +43,9 @@ const MAX_SKILL_NAME_CHARS = 60;
  * - `hybrid` keeps every non-null offline value; `llm` lets a grounded model value replace it;
  * - a proposed skill must quote the posting, or it is dropped and counted. A catalog slug or a catalog
  *   spelling makes it a mention of that catalog skill; otherwise its name must be in the quote and it
- *   becomes a candidate phrase, proposed for review like any other.
+ *   becomes a candidate phrase, proposed for review like any other;
+ * - a new skill's enrichment counts only with values from the catalog's lists, or it is dropped and counted
+ *   (`enrichmentsDropped`); a kept one goes to `skillEnrichments` for the reviewer, never to the catalog.
  */
 export function mergePostingAssist(input: PostingAssistInput): PostingAssistMerge {
   const summary = emptyAssistSummary();
@@ -168,6 +171,11 @@ function groundSkills(
     const text = description.slice(start, end);
     const newSlug = slugOf(text);
     if (newSlug === '' || known.has(newSlug)) continue;
+    if (skill.enrichment) {
+      const enrichment = checkEnrichment(text, skill.enrichment, catalogCategories(catalog));
+      if (enrichment) summary.skillEnrichments = [...(summary.skillEnrichments ?? []), enrichment];
+      else summary.enrichmentsDropped = (summary.enrichmentsDropped ?? 0) + 1;
+    }
     known.add(newSlug);
     const phrase: PhraseWithSentence = { text, start, end, sectionIndex, requirement, sentenceText: quoted };
     candidatePhrases.push(phrase);

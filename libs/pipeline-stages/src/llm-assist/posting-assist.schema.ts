@@ -1,8 +1,9 @@
+import { LIFESPANS, SKILL_NATURES, VERSION_STRATEGIES, VOLATILITIES } from '@jdpipe/catalog';
 import type { EmploymentType, PayPeriod, Requirement, Seniority, WorkMode } from '@jdpipe/jd-parsing';
 import type { JsonSchema, StructuredOutputSchema } from '@jdpipe/llm';
 
 /** Bump with any change to the instructions or the schema: it is part of the response cache key. */
-export const POSTING_ASSIST_PROMPT_VERSION = 'posting-assist-v1';
+export const POSTING_ASSIST_PROMPT_VERSION = 'posting-assist-v2';
 
 /** A field value with the words of the posting it was read from. */
 export interface QuotedValue<T> {
@@ -31,6 +32,21 @@ export interface AssistedSkill {
   /** The words of the posting that ask for the skill. */
   evidence: string;
   requirement: Requirement;
+  /** For a skill outside the catalog (null `catalogSlug`): what the reviewer gets as defaults; else null. */
+  enrichment: AssistedEnrichment | null;
+}
+
+/**
+ * The model's description of a skill the catalog lacks. Plain strings in the schema, checked against the
+ * catalog's lists on arrival, so one bad value drops one description rather than the whole answer.
+ */
+export interface AssistedEnrichment {
+  category: string;
+  nature: string;
+  volatility: string;
+  lifespan: string;
+  versionStrategy: string;
+  confidence: number;
 }
 
 /** The one answer of the parse-stage call: the parsed fields and the skills the dictionary missed. */
@@ -123,12 +139,30 @@ export const POSTING_ASSIST_SCHEMA: StructuredOutputSchema = {
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['name', 'catalogSlug', 'evidence', 'requirement'],
+          required: ['name', 'catalogSlug', 'evidence', 'requirement', 'enrichment'],
           properties: {
             name: { type: 'string' },
             catalogSlug: NULLABLE_TEXT,
             evidence: { type: 'string' },
             requirement: { type: 'string', enum: ['required', 'preferred'] },
+            enrichment: {
+              anyOf: [
+                {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['category', 'nature', 'volatility', 'lifespan', 'versionStrategy', 'confidence'],
+                  properties: {
+                    category: { type: 'string', description: 'one of the context list "categories"' },
+                    nature: { type: 'string', description: SKILL_NATURES.join(' | ') },
+                    volatility: { type: 'string', description: VOLATILITIES.join(' | ') },
+                    lifespan: { type: 'string', description: LIFESPANS.join(' | ') },
+                    versionStrategy: { type: 'string', description: VERSION_STRATEGIES.join(' | ') },
+                    confidence: { type: 'number', description: '0 to 1' },
+                  },
+                },
+                { type: 'null' },
+              ],
+            },
           },
         },
       },
@@ -146,4 +180,7 @@ export const POSTING_ASSIST_INSTRUCTIONS = [
   'For each, give its usual name, a catalog slug (lowercase-kebab-case, e.g. "unit-testing") when you are sure it',
   'is a well-known skill the posting names in other words, else null, the exact words of the posting asking for',
   'it as "evidence", and whether it is required or preferred.',
+  'For a skill with a null catalog slug, describe it in "enrichment": its category (exactly one of the context',
+  'list "categories"), nature, volatility (how fast it changes), lifespan, version strategy (whether versions',
+  'matter when asking for it) and your confidence from 0 to 1; use null for a skill with a catalog slug.',
 ].join('\n');

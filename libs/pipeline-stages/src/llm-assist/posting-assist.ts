@@ -11,6 +11,7 @@ import {
   POSTING_ASSIST_SCHEMA,
   type PostingAssistAnswer,
 } from './posting-assist.schema';
+import { catalogCategories } from './skill-enrichment';
 
 export interface PostingAssistRequest {
   runId: string;
@@ -37,7 +38,7 @@ export async function assistPosting(
   const messages = buildPostingMessages({
     instructions: POSTING_ASSIST_INSTRUCTIONS,
     posting: request.postingTitle ? `${request.postingTitle}\n\n${request.description}` : request.description,
-    context: { alreadyFound },
+    context: { alreadyFound, categories: catalogCategories(request.catalog) },
   });
   const outcome = await askOrFallBack(assist, request.runId, 'parse', (client) =>
     client.complete<PostingAssistAnswer>({
@@ -53,8 +54,8 @@ export async function assistPosting(
   if (!outcome.value) {
     const summary = emptyAssistSummary();
     if (outcome.fallback) summary.fallbacks.push(outcome.fallback);
-    return { merged: offline, assist: { records: outcome.records, summary } };
+    return { merged: offline, assist: { records: outcome.records, exchanges: outcome.exchanges, summary } };
   }
   const { summary, ...merged } = mergePostingAssist({ ...request, answer: outcome.value.value, sections: request.offline.sections });
-  return { merged, assist: { records: outcome.records, summary } };
+  return { merged, assist: { records: outcome.records, exchanges: outcome.exchanges, summary } };
 }

@@ -111,7 +111,7 @@ export async function breakRoleTie(
   const summary = emptyAssistSummary();
   if (!outcome.value) {
     if (outcome.fallback) summary.fallbacks.push(outcome.fallback);
-    return { decision: request.decision, assist: { records: outcome.records, summary } };
+    return { decision: request.decision, assist: { records: outcome.records, exchanges: outcome.exchanges, summary } };
   }
   const answer = outcome.value.value;
   const reasoning = answer.reasoning.trim().slice(0, MAX_REASONING_CHARS);
@@ -130,7 +130,7 @@ export async function breakRoleTie(
     if (proposal) decision.roleProposals = [...decision.roleProposals, proposal];
     else summary.rejected.push(`role: the new role "${answer.newRole.title.slice(0, 80)}" is not named in the posting`);
   }
-  return { decision, assist: { records: outcome.records, summary } };
+  return { decision, assist: { records: outcome.records, exchanges: outcome.exchanges, summary } };
 }
 
 type Candidate = RoleSignals['candidates'][number];

@@ -1,7 +1,7 @@
 import { deriveEvent, type JobParsedV1, type RoleDecidedV1 } from '@jdpipe/contracts';
 
 import type { CatalogRuntime } from '../catalog-runtime/catalog-runtime';
-import { LlmAssist, mergeAssistSummaries } from '../llm-assist/llm-assist.runtime';
+import { LlmAssist, withStageAssist } from '../llm-assist/llm-assist.runtime';
 import { breakRoleTie, type RoleDecisionDraft } from '../llm-assist/role-tie-break';
 import { elapsedSince } from '../parse-posting/parse-posting.handler';
 
@@ -51,10 +51,7 @@ export class MatchRoleHandler {
       this.assist.client.forgetRun(event.runId);
       if (tieBreak) {
         draft = tieBreak.decision;
-        llm = {
-          llmCalls: [...(event.llmCalls ?? []), ...tieBreak.assist.records],
-          llmAssist: mergeAssistSummaries(event.llmAssist, tieBreak.assist.summary),
-        };
+        llm = withStageAssist(event, tieBreak.assist);
       }
     }
     return deriveEvent(event, ROLE_MATCHER_PRODUCER, {

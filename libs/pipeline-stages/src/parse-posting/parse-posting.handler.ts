@@ -2,7 +2,7 @@ import { deriveEvent, type JobParsedV1, type JobPostedV1 } from '@jdpipe/contrac
 import { parseJobDescription } from '@jdpipe/jd-parsing';
 
 import type { CatalogRuntime } from '../catalog-runtime/catalog-runtime';
-import { LlmAssist, mergeAssistSummaries } from '../llm-assist/llm-assist.runtime';
+import { LlmAssist, withStageAssist } from '../llm-assist/llm-assist.runtime';
 import { assistPosting } from '../llm-assist/posting-assist';
 
 export const PARSER_PRODUCER = 'parser';
@@ -43,10 +43,7 @@ export class ParsePostingHandler {
         candidatePhrases: result.candidatePhrases,
       });
       result = assisted.merged;
-      llm = {
-        llmCalls: [...(event.llmCalls ?? []), ...assisted.assist.records],
-        llmAssist: mergeAssistSummaries(event.llmAssist, assisted.assist.summary),
-      };
+      llm = withStageAssist(event, assisted.assist);
     }
     return deriveEvent(event, PARSER_PRODUCER, {
       ...modeChange,

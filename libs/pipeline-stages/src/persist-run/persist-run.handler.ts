@@ -20,7 +20,8 @@ export class PersistRunHandler {
   async handle(event: SkillsResolvedV1): Promise<RunCompletedV1> {
     const started = performance.now();
     const built = { ...buildRunDocument(event, new Date()), traceId: currentTraceId() ?? null };
-    const outcome = await this.recorder.saveRun(built, { consumer: PERSISTER_PRODUCER, eventId: event.eventId }, event.kraVector);
+    const dedupe = { consumer: PERSISTER_PRODUCER, eventId: event.eventId };
+    const outcome = await this.recorder.saveRun(built, dedupe, event.kraVector, event.llmExchanges);
     const run = outcome === 'saved' ? built : ((await this.recorder.getRun(event.runId)) ?? built);
     if (outcome === 'saved' && event.postedAt) this.metrics.recordRunCompleted(event.postedAt);
     // The stored document cannot hold the time of its own write; the event does.

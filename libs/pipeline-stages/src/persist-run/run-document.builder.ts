@@ -43,5 +43,6 @@ export function buildRunDocument(event: SkillsResolvedV1, completedAt: Date): Ru
     traceId: null,
     createdAt: event.postedAt ?? event.occurredAt,
     completedAt: completedAt.toISOString(),
+    ...(event.rerunOf ? { rerunOf: event.rerunOf } : {}),
   };
 }

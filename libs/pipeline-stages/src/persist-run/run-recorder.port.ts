@@ -1,4 +1,4 @@
-import type { RunDocument } from '@jdpipe/contracts';
+import type { LlmCallExchange, RunDocument } from '@jdpipe/contracts';
 
 /** Identifies the event whose effects a write belongs to, so a redelivery writes nothing twice. */
 export interface DedupeKey {
@@ -8,7 +8,8 @@ export interface DedupeKey {
 
 /** Stores a run and everything it implies (links, review queue, centroid) in one transaction. */
 export interface RunRecorder {
-  saveRun(run: RunDocument, dedupe: DedupeKey, kraVector?: number[]): Promise<'saved' | 'duplicate'>;
+  /** `llmExchanges`: the request and response of each of `run.llmCalls`, same order, kept in `llm_calls` only. */
+  saveRun(run: RunDocument, dedupe: DedupeKey, kraVector?: number[], llmExchanges?: LlmCallExchange[]): Promise<'saved' | 'duplicate'>;
   getRun(runId: string): Promise<RunDocument | null>;
 }
 

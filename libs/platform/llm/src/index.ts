@@ -31,6 +31,7 @@ export {
   normaliseText,
 } from './cache/llm-response-cache';
 export { InMemoryLlmCallSink, type LlmCallEntry, type LlmCallSink } from './sink/llm-call-sink';
+export { auditExchange, EXCHANGE_LIMITS } from './audit/llm-call-audit';
 export { assertWithinBudget, InMemoryBudgetLedger, type LlmBudgetLedger, type RunSpend } from './budget/run-budget';
 export { classifyAttemptFailure, retryAfterFrom, retryDelayMs, type AttemptFailure } from './client/retry-policy';
 export { GenAiAttribute, LlmAttribute } from './client/llm-span-attributes';

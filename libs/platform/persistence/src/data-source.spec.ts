@@ -11,6 +11,7 @@ import { createDataSource, dataSourceOptions, runMigrations } from './data-sourc
 import { smallSeed } from './spec-fixtures/catalog.fixture';
 
 const EXPECTED_TABLES = [
+  'api_keys',
   'catalog_import_entries',
   'catalog_versions',
   'dimensions',
@@ -53,7 +54,12 @@ after(async () => {
 });
 
 test('migrations build the whole schema on an empty database', async () => {
-  assert.deepEqual(migratedFirstTime, ['InitialSchema1795625921138', 'CatalogImports1795700000000', 'ReviewActions1795800000000']);
+  assert.deepEqual(migratedFirstTime, [
+    'InitialSchema1795625921138',
+    'CatalogImports1795700000000',
+    'ReviewActions1795800000000',
+    'ApiKeys1795900000000',
+  ]);
   const tables: Array<{ table_name: string }> = await dataSource.query(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
   );
@@ -66,7 +72,7 @@ test('migrations build the whole schema on an empty database', async () => {
 test('running migrations again applies nothing', async () => {
   assert.deepEqual(await runMigrations(dataSource), []);
   const applied: Array<{ total: string }> = await dataSource.query('SELECT count(*) AS total FROM typeorm_migrations');
-  assert.equal(Number(applied[0].total), 3);
+  assert.equal(Number(applied[0].total), 4);
 });
 
 test('the entities describe exactly the migrated schema (TypeORM would change nothing)', async () => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { DataSource, type DataSourceOptions } from 'typeorm';
 
+import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { CatalogVersionEntity } from './catalog/catalog-version.entity';
 import { DimensionEntity } from './catalog/dimension.entity';
 import { DomainEntity } from './catalog/domain.entity';
@@ -21,6 +22,7 @@ import { SkillDimensionLinkEntity } from './links/skill-dimension-link.entity';
 import { InitialSchema1795625921138 } from './migrations/1795625921138-initial-schema';
 import { CatalogImports1795700000000 } from './migrations/1795700000000-catalog-imports';
 import { ReviewActions1795800000000 } from './migrations/1795800000000-review-actions';
+import { ApiKeys1795900000000 } from './migrations/1795900000000-api-keys';
 import { createPgliteDriver } from './pglite/pglite-pg-driver';
 import { ReviewActionEntity } from './review/review-action.entity';
 import { ReviewQueueEvidenceEntity } from './review/review-queue-evidence.entity';
@@ -62,9 +64,15 @@ export const PERSISTENCE_ENTITIES = [
   RoleDimensionLinkEntity,
   ProcessedEventEntity,
   RoleCentroidEntity,
+  ApiKeyEntity,
 ];
 
-export const PERSISTENCE_MIGRATIONS = [InitialSchema1795625921138, CatalogImports1795700000000, ReviewActions1795800000000];
+export const PERSISTENCE_MIGRATIONS = [
+  InitialSchema1795625921138,
+  CatalogImports1795700000000,
+  ReviewActions1795800000000,
+  ApiKeys1795900000000,
+];
 
 /** Builds the options without connecting; the schema is owned by the checked-in migrations. */
 export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {

@@ -210,7 +210,9 @@ export class FakeLlmServer {
     usage: FakeUsage = {},
   ) {
     this.completionCount += 1;
-    const promptTokens = usage.promptTokens ?? estimateTokens(`${request.system}${request.user}`);
+    // Structured outputs put the schema in the model's context, so it is billed as input like the messages.
+    const responseFormat = isRecord(request.body.response_format) ? JSON.stringify(request.body.response_format) : '';
+    const promptTokens = usage.promptTokens ?? estimateTokens(`${request.system}${request.user}${responseFormat}`);
     const completionTokens = usage.completionTokens ?? estimateTokens(content ?? refusal ?? '');
     return {
       id: `chatcmpl-fake-${this.completionCount}`,

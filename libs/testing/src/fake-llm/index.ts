@@ -1,3 +1,4 @@
 export * from './fake-llm-server';
 export * from './fake-llm-replies';
 export * from './deterministic-embedding';
+export * from './recorded-answers';

@@ -11,6 +11,8 @@ export interface PostOptions {
   batchSize?: number;
   /** Request body budget; the gateway's JSON body parser refuses more than 100 kB. */
   maxRequestBytes?: number;
+  /** An API key with the ingest (or admin) role, sent as a Bearer token. */
+  apiKey?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function postPostings(gatewayUrl: string, postings: GatewayPosting[
   let batchBytes = 0;
   const send = async () => {
     if (batch.length === 0) return;
-    accepted.push(...(await postBatch(gatewayUrl, batch)));
+    accepted.push(...(await postBatch(gatewayUrl, batch, options.apiKey)));
     batch = [];
     batchBytes = 0;
   };
@@ -39,10 +41,10 @@ export async function postPostings(gatewayUrl: string, postings: GatewayPosting[
   return accepted;
 }
 
-async function postBatch(gatewayUrl: string, postings: GatewayPosting[]): Promise<AcceptedRun[]> {
+async function postBatch(gatewayUrl: string, postings: GatewayPosting[], apiKey: string | undefined): Promise<AcceptedRun[]> {
   const response = await fetch(`${gatewayUrl}/v1/postings`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
     body: JSON.stringify({ postings }),
   });
   const text = await response.text();

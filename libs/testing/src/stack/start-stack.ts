@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 
 import { TOPICS } from '@jdpipe/contracts';
 import { KafkaEventBus, loadKafkaConfig, type PartitionLag } from '@jdpipe/kafka';
-import { createDataSource, RunStore } from '@jdpipe/persistence';
+import { ApiKeyStore, createDataSource, RunStore } from '@jdpipe/persistence';
 import type { SpanFileRecord } from '@jdpipe/telemetry';
 
 import { waitFor } from '../kafka/wait-for';
@@ -114,6 +114,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 export class RunningStack {
   dataSource!: DataSource;
   runs!: RunStore;
+  /** An ingest key created in the stack's database: the gateway refuses postings without one. */
+  ingestKey!: string;
   /** A Kafka bus on the stack's prefix: publish straight to a topic, read consumer lag. */
   bus!: KafkaEventBus;
   /** Read the stack's topics from the beginning. */
@@ -154,6 +156,7 @@ export class RunningStack {
   async connect(databaseUrl: string): Promise<void> {
     this.dataSource = await createDataSource({ kind: 'postgres', url: databaseUrl, schema: this.naming.schema });
     this.runs = new RunStore(this.dataSource);
+    this.ingestKey = (await new ApiKeyStore(this.dataSource).create('e2e ingest', 'ingest')).key;
     this.bus = new KafkaEventBus(
       loadKafkaConfig({ KAFKA_BROKERS: this.brokers.join(','), KAFKA_TOPIC_PREFIX: this.naming.topicPrefix, KAFKA_CLIENT_ID: 'e2e-test' }),
       { logSink: () => undefined },
@@ -176,7 +179,7 @@ export class RunningStack {
   }
 
   postPostings(postings: GatewayPosting[], options?: PostOptions): Promise<AcceptedRun[]> {
-    return postPostings(this.gatewayUrl, postings, options);
+    return postPostings(this.gatewayUrl, postings, { apiKey: this.ingestKey, ...options });
   }
 
   /**

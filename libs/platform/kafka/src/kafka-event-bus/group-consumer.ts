@@ -38,11 +38,12 @@ export class GroupConsumer {
     private readonly naming: KafkaNaming,
     private readonly config: KafkaConfig,
     private readonly log: LogLineSink,
+    private readonly readsRetryTopic = true,
   ) {}
 
   /** The logical topics this member reads. */
   get topics(): string[] {
-    return [this.topic, retryTopicOf(this.topic)];
+    return this.readsRetryTopic ? [this.topic, retryTopicOf(this.topic)] : [this.topic];
   }
 
   get busy(): boolean {

@@ -1,5 +1,5 @@
 import { PipelineError } from '@jdpipe/contracts';
-import type { BusMessageHandler, EventBus, OutgoingMessage } from '@jdpipe/messaging';
+import type { BusMessageHandler, EventBus, OutgoingMessage, SubscribeOptions } from '@jdpipe/messaging';
 import { KAFKA_MESSAGING_SYSTEM } from '@jdpipe/telemetry';
 import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 
@@ -40,6 +40,7 @@ export class KafkaEventBus implements EventBus {
   private readonly admin: Admin;
   private readonly log: LogLineSink;
   private readonly consumers = new Map<string, GroupConsumer>();
+  private readonly groupsToDelete = new Set<string>();
   private readonly pendingPublishes = new Set<Promise<unknown>>();
   private connecting: Promise<void> | undefined;
   private closed = false;
@@ -98,8 +99,8 @@ export class KafkaEventBus implements EventBus {
     return this.publish(retry);
   }
 
-  /** One consumer per group (the app name), reading `<topic>` and `<topic>.retry`. */
-  async subscribe(topic: string, group: string, handler: BusMessageHandler): Promise<void> {
+  /** One consumer per group (the app name), reading `<topic>` and, unless told otherwise, `<topic>.retry`. */
+  async subscribe(topic: string, group: string, handler: BusMessageHandler, options: SubscribeOptions = {}): Promise<void> {
     const existing = this.consumers.get(group);
     if (existing) throw new Error(`group ${group} already consumes ${existing.topics[0]}; one consumer per group`);
     await this.connect();
@@ -120,8 +121,9 @@ export class KafkaEventBus implements EventBus {
       );
     });
     this.options.onConsumerCreated?.(group, consumer);
-    const member = new GroupConsumer(consumer, topic, handler, this.naming, this.config, this.log);
+    const member = new GroupConsumer(consumer, topic, handler, this.naming, this.config, this.log, options.readsRetryTopic ?? true);
     this.consumers.set(group, member);
+    if (options.deleteGroupOnClose) this.groupsToDelete.add(group);
     try {
       await member.start();
     } catch (error) {
@@ -186,6 +188,10 @@ export class KafkaEventBus implements EventBus {
     this.closed = true;
     await Promise.allSettled([...this.consumers.values()].map((member) => member.stop(this.config.closeGraceMs)));
     this.consumers.clear();
+    // Best effort: a group left behind (crash, broker away) expires with the broker's offsets retention.
+    if (this.groupsToDelete.size > 0 && this.connecting) {
+      await this.admin.deleteGroups([...this.groupsToDelete].map((group) => this.naming.group(group))).catch(() => undefined);
+    }
     await Promise.allSettled([...this.pendingPublishes]);
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
   }

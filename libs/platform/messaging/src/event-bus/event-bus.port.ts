@@ -17,6 +17,14 @@ export interface OutgoingMessage {
   headers?: Record<string, string>;
 }
 
+/** How a subscription reads; the defaults suit a stage's shared consumer group. */
+export interface SubscribeOptions {
+  /** Whether the group also reads `<topic>.retry` (default true); broadcasts that are never retried say false. */
+  readsRetryTopic?: boolean;
+  /** Delete the group's committed offsets when the bus closes: for a group named per instance, which no one resumes. */
+  deleteGroupOnClose?: boolean;
+}
+
 /**
  * The transport the stages run on: the in-process bus in embedded mode, Kafka in the service deployment.
  * Delivery is at-least-once and ordered per key within a consumer group.
@@ -26,7 +34,7 @@ export interface EventBus {
   readonly messagingSystem: string;
   publish(message: OutgoingMessage): Promise<void>;
   /** Registers a handler; a group receives each message once, groups each get their own copy. */
-  subscribe(topic: string, group: string, handler: BusMessageHandler): Promise<void>;
+  subscribe(topic: string, group: string, handler: BusMessageHandler, options?: SubscribeOptions): Promise<void>;
   /**
    * Optional capability: publishes a retry copy (built by the failure policy, addressed to `<topic>.retry`
    * with its due time) that the bus hands to the same handler once due. Without it, the stage consumer

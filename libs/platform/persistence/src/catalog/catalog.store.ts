@@ -14,6 +14,7 @@ import type {
   VersionStrategy,
   Volatility,
 } from '@jdpipe/catalog';
+import { isTaxonomySource } from '@jdpipe/catalog';
 
 /** Rows owned by the YAML seed; a sync never touches rows with any other source. */
 const SEED_SOURCE = 'seed';
@@ -110,7 +111,7 @@ export class CatalogStore {
       const domainRows: DomainRow[] = await manager.query('SELECT slug, name, keywords FROM domains ORDER BY slug');
       const dimensionRows: DimensionRow[] = await manager.query('SELECT slug, name, description FROM dimensions ORDER BY slug');
       const skillRows: SkillRow[] = await manager.query(
-        `SELECT id, slug, name, category, sub_category, nature, volatility, lifespan, version_strategy
+        `SELECT id, slug, name, category, sub_category, nature, volatility, lifespan, version_strategy, source
          FROM skills WHERE retired_at IS NULL ORDER BY slug`,
       );
       const aliasRows: AliasRow[] = await manager.query(
@@ -123,7 +124,7 @@ export class CatalogStore {
       );
       // Entries a newer import release dropped stay in the tables for history, but no longer match.
       const roleRows: RoleRow[] = await manager.query(
-        'SELECT id, slug, name, domain, description FROM roles WHERE retired_at IS NULL ORDER BY slug',
+        'SELECT id, slug, name, domain, description, source FROM roles WHERE retired_at IS NULL ORDER BY slug',
       );
       const roleListRows: RoleListRow[] = await manager.query(
         `SELECT 'aliases' AS list, role_id, position, text AS value FROM role_aliases
@@ -190,6 +191,7 @@ interface SkillRow {
   volatility: string;
   lifespan: string;
   version_strategy: string;
+  source: string;
 }
 
 interface AliasRow {
@@ -206,6 +208,7 @@ interface RoleRow {
   name: string;
   domain: string;
   description: string;
+  source: string;
 }
 
 interface RoleListRow {
@@ -226,6 +229,7 @@ function toCatalogSkill(row: SkillRow): CatalogSkill {
     versionStrategy: row.version_strategy as VersionStrategy,
     aliases: [],
     dimensions: [],
+    ...(isTaxonomySource(row.source) ? { importedFrom: row.source } : {}),
   };
 }
 
@@ -239,6 +243,7 @@ function toCatalogRole(row: RoleRow): CatalogRole {
     kras: [],
     coreSkills: [],
     dimensions: [],
+    ...(isTaxonomySource(row.source) ? { importedFrom: row.source } : {}),
   };
 }
 

@@ -22,6 +22,10 @@ export interface ReviewSkillRow {
   name: string;
   category: string;
   nature: string;
+  /** Absent: MEDIUM, MULTI_YEAR, NOT_APPLICABLE. */
+  volatility?: string;
+  lifespan?: string;
+  versionStrategy?: string;
   aliases: Array<{ text: string; type: 'canonical' | 'synonym'; caseSensitive: boolean }>;
 }
 
@@ -87,8 +91,17 @@ export class ReviewSessionWriter {
     await this.manager.query(`INSERT INTO skill_categories (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [skill.category]);
     const rows: Array<{ id: number }> = await this.manager.query(
       `INSERT INTO skills (slug, name, category, sub_category, nature, volatility, lifespan, version_strategy, source)
-       VALUES ($1, $2, $3, NULL, $4, 'MEDIUM', 'MULTI_YEAR', 'NOT_APPLICABLE', $5) RETURNING id`,
-      [skill.slug, skill.name, skill.category, skill.nature, REVIEW_SOURCE],
+       VALUES ($1, $2, $3, NULL, $4, $6, $7, $8, $5) RETURNING id`,
+      [
+        skill.slug,
+        skill.name,
+        skill.category,
+        skill.nature,
+        REVIEW_SOURCE,
+        skill.volatility ?? 'MEDIUM',
+        skill.lifespan ?? 'MULTI_YEAR',
+        skill.versionStrategy ?? 'NOT_APPLICABLE',
+      ],
     );
     await this.manager.query(
       `INSERT INTO skill_aliases (skill_id, text, alias_type, match_strategy, position, source)

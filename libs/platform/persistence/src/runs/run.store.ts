@@ -1,10 +1,20 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
-import type { CandidateRoleSignal, DecisionCase, ExtractionMode, Proposal, RunDocument, RunStatus } from '@jdpipe/contracts';
+import type {
+  CandidateRoleSignal,
+  DecisionCase,
+  ExtractionMode,
+  LlmCallExchange,
+  LlmCallRecord,
+  Proposal,
+  RunDocument,
+  RunStatus,
+} from '@jdpipe/contracts';
 import { withSpan } from '@jdpipe/telemetry';
 
 import { normaliseProposalValue } from '../review/proposal-key';
 import { asRetriableWhenTransient } from './transient-database-errors';
+import { LlmCallEntity } from './llm-call.entity';
 import { RunEntity } from './run.entity';
 
 /** Identifies the event being applied, so that applying it twice changes nothing. */
@@ -36,6 +46,10 @@ export interface RunFilter {
   role?: string;
   /** Case-insensitive substring of the title, posting id or role slug. */
   text?: string;
+  /** Runs created at or after this instant. */
+  createdFrom?: Date;
+  /** Runs created strictly before this instant. */
+  createdBefore?: Date;
 }
 
 export interface RunListQuery extends RunFilter {
@@ -43,6 +57,27 @@ export interface RunListQuery extends RunFilter {
   offset: number;
 }
 
+/** A run as the API lists it: the summary plus the display name of its role, when the catalog has it. */
+export interface ListedRun extends RunSummary {
+  roleName: string | null;
+}
+
+/** One page of runs and how many runs match the filter in all. */
+export interface RunPage {
+  items: ListedRun[];
+  total: number;
+}
+
+/** An LLM call of a run as stored, with the request and response when they were kept. */
+export interface StoredLlmCall extends LlmCallRecord {
+  id: string;
+  request: unknown;
+  response: unknown;
+  createdAt: string;
+}
+
+/** The stages in the order a run passes them; LLM calls are listed in this order. */
+const PIPELINE_STAGES = ['parse', 'matchRole', 'resolveSkills'];
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Run tables: one transaction per run, every child table written with one multi-row statement. */
@@ -54,7 +89,12 @@ export class RunStore {
    * review-queue proposals, observed dimension links and the chosen role's centroid (when `kraVector` is
    * given). The dedupe key is claimed in the same transaction, so a redelivered event is a no-op: 'duplicate'.
    */
-  async saveRun(run: RunDocument, dedupe: EventDedupeKey, kraVector?: number[]): Promise<SaveRunOutcome> {
+  async saveRun(
+    run: RunDocument,
+    dedupe: EventDedupeKey,
+    kraVector?: number[],
+    llmExchanges: LlmCallExchange[] = [],
+  ): Promise<SaveRunOutcome> {
     const doc = withoutNulCharacters(run);
     const attributes = { 'db.system': 'postgresql', 'db.operation.name': 'save run', 'jdpipe.run_id': doc.runId };
     return withSpan('db.transaction save run', attributes, () =>
@@ -71,7 +111,7 @@ export class RunStore {
           await insertStageResults(manager, doc);
           await insertSkills(manager, doc);
           await insertSignals(manager, doc);
-          await insertLlmCalls(manager, doc);
+          await insertLlmCalls(manager, doc, llmExchanges);
           await upsertProposals(manager, doc);
           await countDimensionLinks(manager, doc);
           if (doc.role && kraVector && kraVector.length > 0) await updateCentroid(manager, doc.role.slug, kraVector);
@@ -79,6 +119,11 @@ export class RunStore {
         }),
       ),
     );
+  }
+
+  async hasRun(runId: string): Promise<boolean> {
+    if (!UUID_PATTERN.test(runId)) return false;
+    return this.dataSource.getRepository(RunEntity).exists({ where: { runId } });
   }
 
   /** The run document exactly as it was saved, or null. */
@@ -103,6 +148,49 @@ export class RunStore {
     return this.filtered(filter).getCount();
   }
 
+  /** A page of `listRuns` with the total count and each run's role name. */
+  async listRunPage(query: RunListQuery): Promise<RunPage> {
+    const [runs, total] = await Promise.all([this.listRuns(query), this.countRuns(query)]);
+    const slugs = [...new Set(runs.flatMap((run) => (run.roleSlug ? [run.roleSlug] : [])))];
+    const roles: Array<{ slug: string; name: string }> =
+      slugs.length === 0 ? [] : await this.dataSource.query('SELECT slug, name FROM roles WHERE slug = ANY($1::text[])', [slugs]);
+    const names = new Map(roles.map((role) => [role.slug, role.name]));
+    return { items: runs.map((run) => ({ ...run, roleName: run.roleSlug ? (names.get(run.roleSlug) ?? null) : null })), total };
+  }
+
+  /**
+   * The run's LLM calls; empty for an unknown run. A run's calls are written in one statement and share its
+   * timestamp, so they are put in pipeline order (parse, matchRole, resolveSkills), then by purpose.
+   */
+  async listLlmCalls(runId: string): Promise<StoredLlmCall[]> {
+    if (!UUID_PATTERN.test(runId)) return [];
+    const rank = (stage: string) => (PIPELINE_STAGES.includes(stage) ? PIPELINE_STAGES.indexOf(stage) : PIPELINE_STAGES.length);
+    const calls = (await this.dataSource.getRepository(LlmCallEntity).find({ where: { runId } })).sort(
+      (a, b) =>
+        a.createdAt.getTime() - b.createdAt.getTime() ||
+        rank(a.stage) - rank(b.stage) ||
+        a.purpose.localeCompare(b.purpose) ||
+        a.id.localeCompare(b.id),
+    );
+    return calls.map((call) => ({
+      id: call.id,
+      stage: call.stage,
+      purpose: call.purpose,
+      model: call.model,
+      promptVersion: call.promptVersion,
+      inputTokens: call.inputTokens,
+      cachedTokens: call.cachedTokens,
+      outputTokens: call.outputTokens,
+      costUsd: call.costUsd === null ? null : Number(call.costUsd),
+      latencyMs: call.latencyMs,
+      cacheHit: call.cacheHit,
+      error: call.error,
+      request: call.request ?? null,
+      response: call.response ?? null,
+      createdAt: call.createdAt.toISOString(),
+    }));
+  }
+
   private filtered(filter: RunFilter) {
     const builder = this.dataSource
       .getRepository(RunEntity)
@@ -123,6 +211,8 @@ export class RunStore {
       ]);
     if (filter.status) builder.andWhere('run.status = :status', { status: filter.status });
     if (filter.role) builder.andWhere('run.roleSlug = :role', { role: filter.role });
+    if (filter.createdFrom) builder.andWhere('run.createdAt >= :createdFrom', { createdFrom: filter.createdFrom.toISOString() });
+    if (filter.createdBefore) builder.andWhere('run.createdAt < :createdBefore', { createdBefore: filter.createdBefore.toISOString() });
     if (filter.text && filter.text.trim()) {
       const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
       builder.andWhere(
@@ -158,10 +248,10 @@ function toRunSummary(run: RunEntity): RunSummary {
  * PostgreSQL text and jsonb cannot hold U+0000, which garbled postings do contain: store it as U+FFFD
  * (the replacement character) everywhere in the document rather than lose the run.
  */
-function withoutNulCharacters(doc: RunDocument): RunDocument {
+function withoutNulCharacters<T>(doc: T): T {
   return JSON.parse(JSON.stringify(doc), (_key, value: unknown) =>
     typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\ufffd') : value,
-  ) as RunDocument;
+  ) as T;
 }
 
 async function insertRun(manager: EntityManager, doc: RunDocument): Promise<boolean> {
@@ -297,16 +387,26 @@ async function insertSignals(manager: EntityManager, doc: RunDocument): Promise<
   );
 }
 
-async function insertLlmCalls(manager: EntityManager, doc: RunDocument): Promise<void> {
+/**
+ * One row per call. `exchanges` pairs with `doc.llmCalls` by position; a pair whose stage or purpose differ
+ * (an upstream stage that sent no bodies) stores null bodies rather than another call's.
+ */
+async function insertLlmCalls(manager: EntityManager, doc: RunDocument, exchanges: LlmCallExchange[]): Promise<void> {
   const calls = doc.llmCalls;
   if (calls.length === 0) return;
+  const bodies = calls.map((call, index) => {
+    const exchange = exchanges[index];
+    return exchange && exchange.stage === call.stage && exchange.purpose === call.purpose ? exchange : null;
+  });
   await manager.query(
     `INSERT INTO llm_calls (run_id, stage, purpose, model, prompt_version, input_tokens, cached_tokens,
-                            output_tokens, cost_usd, latency_ms, cache_hit, error)
-     SELECT $1, u.* FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[],
-                                $9::numeric[], $10::float8[], $11::bool[], $12::text[])
+                            output_tokens, cost_usd, latency_ms, cache_hit, error, request, response)
+     SELECT $1, u.stage, u.purpose, u.model, u.prompt_version, u.input_tokens, u.cached_tokens, u.output_tokens,
+            u.cost_usd, u.latency_ms, u.cache_hit, u.error, u.request::jsonb, u.response::jsonb
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[],
+                   $9::numeric[], $10::float8[], $11::bool[], $12::text[], $13::text[], $14::text[])
        AS u(stage, purpose, model, prompt_version, input_tokens, cached_tokens, output_tokens, cost_usd,
-            latency_ms, cache_hit, error)`,
+            latency_ms, cache_hit, error, request, response)`,
     [
       doc.runId,
       calls.map((call) => call.stage),
@@ -320,6 +420,8 @@ async function insertLlmCalls(manager: EntityManager, doc: RunDocument): Promise
       calls.map((call) => call.latencyMs),
       calls.map((call) => call.cacheHit),
       calls.map((call) => call.error),
+      bodies.map((body) => (body?.request ? JSON.stringify(withoutNulCharacters(body.request)) : null)),
+      bodies.map((body) => (body?.response ? JSON.stringify(withoutNulCharacters(body.response)) : null)),
     ],
   );
 }
@@ -391,6 +493,14 @@ function proposalPayload(proposal: Proposal, doc: RunDocument): Record<string, u
   if (proposal.kind === 'role' && doc.role) {
     payload.role = { slug: doc.role.slug, displayName: doc.role.displayName, domain: doc.role.domain };
     payload.reasoning = doc.role.reasoning;
+  }
+  // The model's description of a new skill: defaults for the reviewer, never written to the catalog here.
+  const normalised = normaliseProposalValue(proposal.value);
+  const enrichment =
+    proposal.kind === 'skill' ? doc.llmAssist?.skillEnrichments?.find((e) => normaliseProposalValue(e.skill) === normalised) : undefined;
+  if (enrichment) {
+    const { category, nature, volatility, lifespan, versionStrategy, confidence } = enrichment;
+    payload.enrichment = { category, nature, volatility, lifespan, versionStrategy, confidence };
   }
   return payload;
 }

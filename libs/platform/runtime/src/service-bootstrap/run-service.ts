@@ -9,18 +9,29 @@ import { createJsonLogger, NestJsonLogger, type RunningTelemetry } from '@jdpipe
 
 const MAX_REQUEST_BODY = '32mb';
 
+export interface RunServiceOptions {
+  /** Sets up the HTTP app before it listens (the gateway hosts the HTTP API this way). */
+  configureApp?(app: NestExpressApplication): void;
+}
+
 /**
  * Starts one service of the deployment: Nest with JSON logs and its HTTP port (health, readiness, and the
  * gateway's API). SIGTERM closes the app — consumers stop fetching and finish or hand back the message in
  * hand, then the database closes — flushes telemetry and exits; after the grace period it exits anyway.
  */
-export async function runService(serviceName: string, module: unknown, telemetry: RunningTelemetry): Promise<INestApplication> {
+export async function runService(
+  serviceName: string,
+  module: unknown,
+  telemetry: RunningTelemetry,
+  options: RunServiceOptions = {},
+): Promise<INestApplication> {
   const config = loadServiceConfig(serviceName);
   const logger = createJsonLogger(serviceName);
   const app = await NestFactory.create<NestExpressApplication>(module as never, { logger: new NestJsonLogger(logger) });
   // A batch of up to 500 postings must fit in one request (Express's default is 100 kB); larger loads belong on
   // the topic itself.
   app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
+  options.configureApp?.(app);
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;

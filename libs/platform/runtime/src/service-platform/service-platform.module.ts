@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import { loadServiceConfig } from '@jdpipe/config';
 import { KafkaEventBus, loadKafkaConfig } from '@jdpipe/kafka';
+import { CatalogChangesModule } from '@jdpipe/pipeline-stages';
 import { createJsonLogger, PipelineMetrics } from '@jdpipe/telemetry';
 
 import { HealthModule } from '../health/health.module';
@@ -9,7 +10,8 @@ import { PipelinePlatformModule } from '../pipeline-platform/pipeline-platform.m
 
 /**
  * The platform of one stage service in the Kafka deployment: PostgreSQL from DATABASE_URL (prepared by
- * `jdpipe db migrate`, never by a service), the Kafka bus with the app name as client id, and health checks.
+ * `jdpipe db migrate`, never by a service), the Kafka bus with the app name as client id, catalog change
+ * announcements and health checks.
  */
 @Module({})
 export class ServicePlatformModule {
@@ -33,6 +35,8 @@ export class ServicePlatformModule {
           prepareDatabase: false,
           stageLog: createJsonLogger(serviceName),
         }),
+        // Every instance reloads its matchers on `catalog.changed.v1`, without a restart.
+        CatalogChangesModule.forService(serviceName),
         HealthModule,
       ],
     };

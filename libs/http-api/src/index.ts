@@ -1,0 +1,12 @@
+export * from './http-api.ports';
+export * from './stats/dead-letter-counts.port';
+export { HttpApiModule, type HttpApiOptions } from './http-api.module';
+export * from './auth/require-role.decorator';
+export * from './auth/current-principal.decorator';
+export * from './auth/public-route.decorator';
+export { AdminSessions } from './auth/admin-sessions';
+export { SESSION_COOKIE, CSRF_HEADER_VALUE } from './auth/request-credential';
+export * from './problem-details/problem';
+export * from './problem-details/validation-errors';
+export { configureHttpApi, MAX_REQUEST_BODY, type HttpApiHostingOptions } from './admin-hosting/configure-http-api';
+export { openApiFileCommand, renderOpenApiDocument } from './openapi/openapi-file';
