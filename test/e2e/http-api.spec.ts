@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { LlmCallRecord, RunDocument } from '@jdpipe/contracts';
 import { loadLlmConfig } from '@jdpipe/llm';
 import type { PostingAssistAnswer } from '@jdpipe/pipeline-stages';
-import { fakeReply, FakeLlmServer, waitFor } from '@jdpipe/testing';
+import { fakeReply, FakeLlmServer, noPostingFields, waitFor } from '@jdpipe/testing';
 
 import { startAdminServer, type RunningAdminServer } from '../../apps/jdpipe/src/serve/admin-server';
 
@@ -369,16 +369,7 @@ describe('HTTP API: runs, review, catalog and stats', () => {
 // With a model in the loop, the calls a run made are listed with their tokens and cost.
 describe('HTTP API: LLM calls of a hybrid run', () => {
   const answer: PostingAssistAnswer = {
-    fields: {
-      title: { value: null, evidence: null },
-      seniority: { value: null, evidence: null },
-      salary: null,
-      experience: null,
-      location: { value: null, evidence: null },
-      workMode: { value: 'hybrid', evidence: 'Hybrid, 3 days a week in office' },
-      employmentType: { value: null, evidence: null },
-      companyName: { value: null, evidence: null },
-    },
+    fields: { ...noPostingFields(), workMode: { value: 'hybrid', evidence: 'Hybrid, 3 days a week in office' } },
     skills: [],
   };
   let fake: FakeLlmServer;

@@ -13,7 +13,7 @@ import type { RunDocument } from '@jdpipe/contracts';
 import { costOf, loadLlmConfig } from '@jdpipe/llm';
 import { RunStore } from '@jdpipe/persistence';
 import type { PostingAssistAnswer } from '@jdpipe/pipeline-stages';
-import { fakeReply, FakeLlmServer } from '@jdpipe/testing';
+import { fakeReply, FakeLlmServer, noPostingFields } from '@jdpipe/testing';
 
 import { startEmbeddedApp } from '../../apps/jdpipe/src/embedded/embedded-app';
 import { PostingSubmitter } from '../../apps/jdpipe/src/ingest/posting-submitter';
@@ -32,16 +32,7 @@ Requirements
 Compensation: $140,000 - $170,000 per year. Remote within the US.`;
 
 const ANSWER: PostingAssistAnswer = {
-  fields: {
-    title: { value: null, evidence: null },
-    seniority: { value: null, evidence: null },
-    salary: null,
-    experience: null,
-    location: { value: null, evidence: null },
-    workMode: { value: 'remote', evidence: 'Remote within the US' },
-    employmentType: { value: null, evidence: null },
-    companyName: { value: null, evidence: null },
-  },
+  fields: { ...noPostingFields(), workMode: { value: 'remote', evidence: 'Remote within the US' } },
   skills: [
     {
       name: 'Unit Testing',

@@ -1,18 +1,18 @@
 import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 
 import type { RunStatus } from '@jdpipe/contracts';
 import type { RunListQuery } from '@jdpipe/persistence';
 
+import { PageQueryDto } from '../paging/page-query.dto';
+
 export const RUN_STATUSES: RunStatus[] = ['completed', 'rejected', 'failed'];
-export const MAX_RUN_PAGE = 200;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
 /** `GET /v1/runs` query: filters on status, role, creation time and text, one page at a time. */
-export class RunListQueryDto {
+export class RunListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: RUN_STATUSES })
   @IsOptional()
   @IsIn(RUN_STATUSES)
@@ -45,21 +45,6 @@ export class RunListQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RUN_PAGE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_RUN_PAGE)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }
 
 /** The store's query for a validated request; a date-only `to` includes that whole day. */

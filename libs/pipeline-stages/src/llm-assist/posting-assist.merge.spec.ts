@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 
 import { CatalogIndex, loadSeedCatalog } from '@jdpipe/catalog';
 import { parseJobDescription, type ParsedJd } from '@jdpipe/jd-parsing';
+import { noPostingFields } from '@jdpipe/testing';
 
 import { mergePostingAssist, type PostingAssistInput } from './posting-assist.merge';
 import type { PostingAssistAnswer } from './posting-assist.schema';
@@ -21,16 +22,7 @@ function offlineParse(): ParsedJd {
   return outcome.parsed;
 }
 
-const NO_FIELDS: PostingAssistAnswer['fields'] = {
-  title: { value: null, evidence: null },
-  seniority: { value: null, evidence: null },
-  salary: null,
-  experience: null,
-  location: { value: null, evidence: null },
-  workMode: { value: null, evidence: null },
-  employmentType: { value: null, evidence: null },
-  companyName: { value: null, evidence: null },
-};
+const NO_FIELDS: PostingAssistAnswer['fields'] = noPostingFields();
 
 function merge(fields: Partial<PostingAssistAnswer['fields']>, offline: Partial<ParsedJd>, mode: PostingAssistInput['mode'] = 'hybrid') {
   return mergePostingAssist({

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 
 import { CatalogIndex, loadSeedCatalog } from '@jdpipe/catalog';
 import { parseJobDescription } from '@jdpipe/jd-parsing';
+import { noPostingFields } from '@jdpipe/testing';
 
 import { mergePostingAssist } from './posting-assist.merge';
 import type { AssistedEnrichment, AssistedSkill } from './posting-assist.schema';
@@ -68,16 +69,7 @@ describe('mergePostingAssist: enrichment of new skills', () => {
   const merged = mergePostingAssist({
     offline: outcome.parsed,
     answer: {
-      fields: {
-        title: { value: null, evidence: null },
-        seniority: { value: null, evidence: null },
-        salary: null,
-        experience: null,
-        location: { value: null, evidence: null },
-        workMode: { value: null, evidence: null },
-        employmentType: { value: null, evidence: null },
-        companyName: { value: null, evidence: null },
-      },
+      fields: noPostingFields(),
       skills: [
         skill('Temporal', 'Familiarity with Temporal workflows', GOOD),
         skill('Windmill', 'Experience with Windmill scripts', { ...GOOD, nature: 'GADGET' }),

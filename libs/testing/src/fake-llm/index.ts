@@ -2,3 +2,4 @@ export * from './fake-llm-server';
 export * from './fake-llm-replies';
 export * from './deterministic-embedding';
 export * from './recorded-answers';
+export * from './posting-answers';

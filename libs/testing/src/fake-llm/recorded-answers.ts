@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { fakeReply } from './fake-llm-replies';
+import { noPostingFields } from './posting-answers';
 import type { FakeChatRequest, FakeLlmServer } from './fake-llm-server';
 
 /** Schema names of the pipeline's chat calls, as sent in `response_format.json_schema.name`. */
@@ -69,8 +70,6 @@ export function replayRecordedAnswers(server: FakeLlmServer, recordings: readonl
   return server;
 }
 
-const NOTHING_FOUND = { value: null, evidence: null };
-
 /**
  * Scripts the fake to answer every other posting as a cautious model would that finds nothing to add: no
  * fields, no skills, and the tie-break confirming the first candidate of the context. Token counts follow
@@ -79,16 +78,7 @@ const NOTHING_FOUND = { value: null, evidence: null };
 export function answerUnrecorded(server: FakeLlmServer): FakeLlmServer {
   server.onChat({ schemaName: RECORDED_SCHEMAS.postingAssist }, () =>
     fakeReply.json({
-      fields: {
-        title: NOTHING_FOUND,
-        seniority: NOTHING_FOUND,
-        salary: null,
-        experience: null,
-        location: NOTHING_FOUND,
-        workMode: NOTHING_FOUND,
-        employmentType: NOTHING_FOUND,
-        companyName: NOTHING_FOUND,
-      },
+      fields: noPostingFields(),
       skills: [],
     }),
   );

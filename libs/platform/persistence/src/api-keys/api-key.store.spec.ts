@@ -1,35 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import type { DataSource } from 'typeorm';
-
-import { createDataSource, runMigrations } from '../data-source';
+import { migratedPgliteForSpecs } from '../spec-fixtures/migrated-pglite';
 import { ApiKeyStore } from './api-key.store';
 
-let dataSource: DataSource;
-
-before(async () => {
-  dataSource = await createDataSource({ kind: 'pglite', dataDir: null });
-  await runMigrations(dataSource);
-});
-
-after(async () => {
-  await dataSource?.destroy();
-});
+const dataSource = migratedPgliteForSpecs();
 
 describe('ApiKeyStore', () => {
   test('a created key is found by its plaintext, which is not stored anywhere', async () => {
-    const store = new ApiKeyStore(dataSource);
+    const store = new ApiKeyStore(dataSource());
     const { key, record } = await store.create(' ci ingest ', 'ingest');
     assert.equal(record.name, 'ci ingest');
     assert.equal(record.role, 'ingest');
     assert.deepEqual(await store.findByKey(key), record);
-    const rows = (await dataSource.query(`SELECT * FROM api_keys WHERE id = $1`, [record.id])) as Array<Record<string, unknown>>;
+    const rows = (await dataSource().query(`SELECT * FROM api_keys WHERE id = $1`, [record.id])) as Array<Record<string, unknown>>;
     assert.ok(!JSON.stringify(rows).includes(key.split('_')[2]!), 'the secret part must not be in the table');
   });
 
   test('a wrong secret under a real prefix, or a malformed key, finds nothing', async () => {
-    const store = new ApiKeyStore(dataSource);
+    const store = new ApiKeyStore(dataSource());
     const { key } = await store.create('reviewer one', 'reviewer');
     const tampered = key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A');
     assert.equal(await store.findByKey(tampered), null);
@@ -37,13 +26,13 @@ describe('ApiKeyStore', () => {
   });
 
   test('refuses unknown roles and empty names', async () => {
-    const store = new ApiKeyStore(dataSource);
+    const store = new ApiKeyStore(dataSource());
     await assert.rejects(store.create('x', 'owner' as never), /unknown role/);
     await assert.rejects(store.create('  ', 'admin'), /needs a name/);
   });
 
   test('revoking by id or prefix marks the key once; unknown keys give null', async () => {
-    const store = new ApiKeyStore(dataSource);
+    const store = new ApiKeyStore(dataSource());
     const first = await store.create('to revoke by id', 'admin');
     const second = await store.create('to revoke by prefix', 'admin');
     const revoked = await store.revoke(first.record.id);
@@ -56,7 +45,7 @@ describe('ApiKeyStore', () => {
   });
 
   test('last use is written at most once a minute per key', async () => {
-    const store = new ApiKeyStore(dataSource);
+    const store = new ApiKeyStore(dataSource());
     const { key, record } = await store.create('busy', 'ingest');
     const start = Date.parse('2030-01-01T00:00:00Z');
     await store.touch(record.id, start);
@@ -67,7 +56,7 @@ describe('ApiKeyStore', () => {
   });
 
   test('lists every key, newest first, without secrets', async () => {
-    const store = new ApiKeyStore(dataSource);
+    const store = new ApiKeyStore(dataSource());
     const { record } = await store.create('newest', 'reviewer');
     const listed = await store.list();
     assert.equal(listed[0]?.id, record.id);

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 
+import type { SkillRow } from './catalog.store';
+
 /** A page request over one kind of catalog entry; `q` is a case-insensitive substring of name, slug or alias. */
 export interface CatalogSearch {
   q?: string;
@@ -134,6 +136,27 @@ interface HistoryRow {
 }
 
 // Which review effects name a skill or a role (see ReviewEffect in libs/review).
+/** A catalog table searched by name, slug and alias; fixed names only, never request input. */
+interface NamedTableSearch {
+  from: string;
+  alias: string;
+  key: string;
+  columns: readonly string[];
+}
+
+const SKILL_SEARCH: NamedTableSearch = {
+  from: 'skills',
+  alias: 'skill_aliases',
+  key: 'skill_id',
+  columns: ['slug', 'name', 'category', 'nature', 'volatility', 'source'],
+};
+const ROLE_SEARCH: NamedTableSearch = {
+  from: 'roles',
+  alias: 'role_aliases',
+  key: 'role_id',
+  columns: ['slug', 'name', 'domain', 'source'],
+};
+
 const SKILL_HISTORY_CONDITION = `a.detail->>'into' = $1 OR EXISTS (
   SELECT 1 FROM jsonb_array_elements(a.detail->'effects') e
   WHERE (e->>'type' = 'skill_created' AND e->>'slug' = $1) OR (e->>'type' = 'skill_alias_added' AND e->>'skillSlug' = $1))`;
@@ -155,40 +178,14 @@ export class CatalogQueryStore {
   }
 
   /** Exact name, slug or alias matches first, then names starting with `q`, then the rest by name. */
-  async searchSkills(search: CatalogSearch): Promise<CatalogPage<SkillListItem>> {
-    const where = `s.retired_at IS NULL AND ($1::text IS NULL OR s.name ILIKE $1 OR s.slug ILIKE $1
-      OR EXISTS (SELECT 1 FROM skill_aliases a WHERE a.skill_id = s.id AND a.text ILIKE $1))`;
-    const terms = searchTerms(search.q);
-    const rows: SkillListItem[] = await this.dataSource.query(
-      `SELECT s.slug, s.name, s.category, s.nature, s.volatility, s.source FROM skills s
-       WHERE ${where}
-       ORDER BY CASE
-         WHEN lower(s.name) = $2 OR s.slug = $2
-           OR EXISTS (SELECT 1 FROM skill_aliases a WHERE a.skill_id = s.id AND lower(a.text) = $2) THEN 0
-         WHEN s.name ILIKE $3 THEN 1 ELSE 2 END, s.name, s.slug
-       LIMIT $4 OFFSET $5`,
-      [terms.contains, terms.exact, terms.prefix, pageSize(search.limit), pageSize(search.offset)],
-    );
-    return { items: rows, total: await this.count(`SELECT count(*) AS total FROM skills s WHERE ${where}`, [terms.contains]) };
+  searchSkills(search: CatalogSearch): Promise<CatalogPage<SkillListItem>> {
+    return this.searchNamed(SKILL_SEARCH, search);
   }
 
   async skill(slug: string): Promise<SkillDetail | null> {
-    const rows: Array<{
-      id: number;
-      slug: string;
-      name: string;
-      category: string;
-      sub_category: string | null;
-      nature: string;
-      volatility: string;
-      lifespan: string;
-      version_strategy: string;
-      source: string;
-      external_id: string | null;
-      retired_at: Date | string | null;
-      created_at: Date | string;
-      updated_at: Date | string;
-    }> = await this.dataSource.query(
+    const rows: Array<
+      SkillRow & { external_id: string | null; retired_at: Date | string | null; created_at: Date | string; updated_at: Date | string }
+    > = await this.dataSource.query(
       `SELECT id, slug, name, category, sub_category, nature, volatility, lifespan, version_strategy, source, external_id,
               retired_at, created_at, updated_at
        FROM skills WHERE slug = $1`,
@@ -239,21 +236,8 @@ export class CatalogQueryStore {
     };
   }
 
-  async searchRoles(search: CatalogSearch): Promise<CatalogPage<RoleListItem>> {
-    const where = `r.retired_at IS NULL AND ($1::text IS NULL OR r.name ILIKE $1 OR r.slug ILIKE $1
-      OR EXISTS (SELECT 1 FROM role_aliases a WHERE a.role_id = r.id AND a.text ILIKE $1))`;
-    const terms = searchTerms(search.q);
-    const rows: RoleListItem[] = await this.dataSource.query(
-      `SELECT r.slug, r.name, r.domain, r.source FROM roles r
-       WHERE ${where}
-       ORDER BY CASE
-         WHEN lower(r.name) = $2 OR r.slug = $2
-           OR EXISTS (SELECT 1 FROM role_aliases a WHERE a.role_id = r.id AND lower(a.text) = $2) THEN 0
-         WHEN r.name ILIKE $3 THEN 1 ELSE 2 END, r.name, r.slug
-       LIMIT $4 OFFSET $5`,
-      [terms.contains, terms.exact, terms.prefix, pageSize(search.limit), pageSize(search.offset)],
-    );
-    return { items: rows, total: await this.count(`SELECT count(*) AS total FROM roles r WHERE ${where}`, [terms.contains]) };
+  searchRoles(search: CatalogSearch): Promise<CatalogPage<RoleListItem>> {
+    return this.searchNamed(ROLE_SEARCH, search);
   }
 
   async role(slug: string): Promise<RoleDetail | null> {
@@ -370,6 +354,25 @@ export class CatalogQueryStore {
       skills,
       roles,
     };
+  }
+
+  /** Search over a named catalog table and its aliases, ranked as `searchSkills` says. */
+  private async searchNamed<Item>(table: NamedTableSearch, search: CatalogSearch): Promise<CatalogPage<Item>> {
+    const { from, alias, key, columns } = table;
+    const where = `t.retired_at IS NULL AND ($1::text IS NULL OR t.name ILIKE $1 OR t.slug ILIKE $1
+      OR EXISTS (SELECT 1 FROM ${alias} a WHERE a.${key} = t.id AND a.text ILIKE $1))`;
+    const terms = searchTerms(search.q);
+    const rows: Item[] = await this.dataSource.query(
+      `SELECT ${columns.map((column) => `t.${column}`).join(', ')} FROM ${from} t
+       WHERE ${where}
+       ORDER BY CASE
+         WHEN lower(t.name) = $2 OR t.slug = $2
+           OR EXISTS (SELECT 1 FROM ${alias} a WHERE a.${key} = t.id AND lower(a.text) = $2) THEN 0
+         WHEN t.name ILIKE $3 THEN 1 ELSE 2 END, t.name, t.slug
+       LIMIT $4 OFFSET $5`,
+      [terms.contains, terms.exact, terms.prefix, pageSize(search.limit), pageSize(search.offset)],
+    );
+    return { items: rows, total: await this.count(`SELECT count(*) AS total FROM ${from} t WHERE ${where}`, [terms.contains]) };
   }
 
   private async count(sql: string, params: unknown[]): Promise<number> {

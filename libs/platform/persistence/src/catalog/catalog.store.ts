@@ -181,7 +181,8 @@ interface DimensionRow {
   description: string;
 }
 
-interface SkillRow {
+/** A `skills` row as the catalog reads it. */
+export interface SkillRow {
   id: number;
   slug: string;
   name: string;
