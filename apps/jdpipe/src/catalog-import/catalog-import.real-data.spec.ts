@@ -9,6 +9,9 @@ import { readEscoDirectory, readOnetDirectory } from '@jdpipe/catalog-import';
 import { CatalogImportStore, CatalogStore, createDataSource, runMigrations } from '@jdpipe/persistence';
 import { requireSharedInCi, sharedDataFile } from '@jdpipe/testing';
 
+import { readCatalogFile } from '../catalog-transfer/catalog-file';
+import { exportCatalogJson } from '../catalog-transfer/catalog-transfer.command';
+
 requireSharedInCi('the full ESCO and O*NET import');
 const escoFile = sharedDataFile('esco', 'tabiya_occupations.csv');
 const onetFile = sharedDataFile('onet_27_0', 'Occupation Data.txt');
@@ -82,6 +85,11 @@ describe('importing the full ESCO and O*NET downloads', { skip: !escoFile || !on
     assert.equal(again.versionBumped, false);
     assert.equal(again.roles.unchanged, 1016);
     assert.equal(again.skills.unchanged, batch.skills.length);
+  });
+
+  it('exports a catalog that import-file accepts: the merged imports leave no alias to two authored entries', async () => {
+    const reading = readCatalogFile(await exportCatalogJson(dataSource, new Date()));
+    assert.deepEqual(reading.ok ? [] : reading.errors.slice(0, 5), []);
   });
 });
 

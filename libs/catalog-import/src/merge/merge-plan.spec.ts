@@ -152,6 +152,40 @@ describe('planMerge', () => {
     assert.deepEqual(plan.roles[0].aliases, ['DLT specialist', 'blockchain engineer']);
   });
 
+  it('gives a title shared by two occupations to only one of the authored roles they merge into', () => {
+    const context = authoredContext();
+    context.roles.push({ id: 11, slug: 'full-stack-engineer', name: 'Full Stack Engineer', aliasKeys: ['fullstackdeveloper'] });
+    const plan = planMerge(
+      batchOf(
+        [],
+        [
+          importedRole('s', 'Software Developer', ['jQuery Developer', 'systems programmer']),
+          importedRole('w', 'Full Stack Developer', ['jQuery Developer', 'web developer']),
+        ],
+      ),
+      context,
+    );
+    assert.deepEqual(
+      plan.roles.map((role) => [role.target.slug, role.aliases]),
+      [
+        ['software-engineer', ['jQuery Developer', 'systems programmer']],
+        ['full-stack-engineer', ['web developer']],
+      ],
+    );
+    assert.equal(plan.collidingAliasesSkipped, 1);
+  });
+
+  it('lets new entries of a release share a title with each other', () => {
+    const plan = planMerge(
+      batchOf([], [importedRole('a', 'Art Director', ['creative lead']), importedRole('c', 'Creative Director', ['creative lead'])]),
+      authoredContext(),
+    );
+    assert.deepEqual(
+      plan.roles.map((role) => role.aliases),
+      [['creative lead'], ['creative lead']],
+    );
+  });
+
   it('keeps earlier targets, reports unchanged and changed entries by content, and retires what the release dropped', () => {
     const first = planMerge(batchOf([importedSkill('e', 'Erlang'), importedSkill('k', 'Apache Kafka')]), authoredContext());
     const context: MergeContext = {

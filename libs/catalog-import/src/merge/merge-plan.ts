@@ -169,6 +169,8 @@ class Merger {
   private readonly keysOf = new Map<number, Set<string>>();
   private readonly claimed = new Set<number>();
   private readonly slugOf = new Map<number, string>();
+  /** Alias keys this plan already gives to an existing entry, and to which one. */
+  private readonly plannedForExisting = new Map<string, number>();
 
   constructor(
     kind: EntryKind,
@@ -239,19 +241,29 @@ class Merger {
     return previous.contentHash === contentHash ? 'unchanged' : 'changed';
   }
 
-  /** The aliases worth writing: not already on the target, not answering for another entry. */
+  /**
+   * The aliases worth writing: not already on the target, not answering for another entry. Two entries of a
+   * release that merge into two different existing entries often share a title ("jQuery Developer" is listed
+   * by two O*NET occupations): the first in release order keeps it, so the merged catalog stays unambiguous.
+   */
   writableAliases(target: MergeTarget, texts: string[]): string[] {
-    const own = target.merged && target.id !== null ? (this.keysOf.get(target.id) ?? new Set<string>()) : new Set<string>();
+    const existingId = target.merged ? target.id : null;
+    const own = existingId !== null ? (this.keysOf.get(existingId) ?? new Set<string>()) : new Set<string>();
     const written = new Set<string>();
     return texts.filter((text) => {
       const key = aliasKey(text);
       if (own.has(key) || written.has(key)) return false;
       written.add(key);
       const elsewhere = (this.byNameKey.get(key) ?? []).concat(this.byAliasKey.get(key) ?? []);
-      if (elsewhere.some((entry) => entry.id !== target.id)) {
+      const plannedFor = this.plannedForExisting.get(key);
+      if (
+        elsewhere.some((entry) => entry.id !== target.id) ||
+        (existingId !== null && plannedFor !== undefined && plannedFor !== existingId)
+      ) {
         this.collisions += 1;
         return false;
       }
+      if (existingId !== null) this.plannedForExisting.set(key, existingId);
       return true;
     });
   }
