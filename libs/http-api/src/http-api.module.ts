@@ -2,7 +2,7 @@ import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 
-import { ApiKeyStore } from '@jdpipe/persistence';
+import { AdminSessionStore, ApiKeyStore } from '@jdpipe/persistence';
 
 import { AdminLoginController } from './admin-hosting/admin-login.controller';
 import { AdminSessions } from './auth/admin-sessions';
@@ -38,7 +38,11 @@ export interface HttpApiOptions {
   controllers: [MeController, AdminLoginController],
   providers: [
     { provide: ApiKeyStore, useFactory: (dataSource: DataSource) => new ApiKeyStore(dataSource), inject: [DataSource] },
-    { provide: AdminSessions, useFactory: () => new AdminSessions() },
+    {
+      provide: AdminSessions,
+      useFactory: (dataSource: DataSource) => new AdminSessions(new AdminSessionStore(dataSource)),
+      inject: [DataSource],
+    },
     {
       provide: KeySignIn,
       useFactory: (keys: ApiKeyStore, sessions: AdminSessions) => new KeySignIn(keys, sessions, new SignInThrottle()),

@@ -6,3 +6,4 @@ export * from './kafka/wait-for';
 export * from './kafka/kafka-test-harness';
 export * from './fake-llm';
 export * from './stack';
+export * from './database/migrated-pglite';

@@ -40,19 +40,19 @@ export class AdminLoginController {
 
   @Get('login')
   @PublicRoute()
-  login(
+  async login(
     @Query('token') token: string | undefined,
     @Query('next') next: string | undefined,
     @Query('signed-out') signedOut: string | undefined,
     @Req() request: HttpRequest,
     @Res() response: HttpResponse,
-  ): void {
+  ): Promise<void> {
     if (token === undefined) {
       const notice = signedOut === undefined ? undefined : ({ tone: 'info', text: 'You are signed out.' } as const);
       sendSignInPage(response, 200, { notice, next });
       return;
     }
-    const sessionId = this.sessions.redeem(token);
+    const sessionId = await this.sessions.redeem(token);
     if (!sessionId)
       throw new UnauthorizedException(
         'this login link is unknown, already used or expired; sign in with an API key at /admin/login instead',
@@ -87,9 +87,9 @@ export class AdminLoginController {
 
   @Post('logout')
   @PublicRoute()
-  logout(@Req() request: BrowserRequest, @Res() response: HttpResponse): void {
+  async logout(@Req() request: BrowserRequest, @Res() response: HttpResponse): Promise<void> {
     const sessionId = cookieValue(singleHeader(request.headers.cookie), SESSION_COOKIE);
-    if (sessionId) this.sessions.end(sessionId);
+    if (sessionId) await this.sessions.end(sessionId);
     setSessionCookie(request, response, '', 0);
     if (isFormPost(request)) response.redirect(303, `${ADMIN_PATH}/login?signed-out`);
     else response.status(204).end();

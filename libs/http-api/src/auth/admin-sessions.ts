@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 
+import type { AdminSessionGrant } from '@jdpipe/persistence';
+
 import type { ApiPrincipal } from './current-principal.decorator';
 
 const LOGIN_TOKEN_TTL_MS = 15 * 60_000;
 export const SESSION_TTL_MS = 12 * 60 * 60_000;
+/** Expired sessions are swept when a session opens, at most this often. */
+const SWEEP_INTERVAL_MS = 60 * 60_000;
 
 /**
  * Who a session opened by a one-time login link acts as: `jdpipe serve` prints the link to its owner. Each such
@@ -13,27 +17,28 @@ export function loginLinkPrincipal(sessionId: string): ApiPrincipal {
   return { keyId: `session:${sessionId.slice(0, 8)}`, name: 'admin (login link)', role: 'admin' };
 }
 
-/**
- * What a live session stands for: the admin of a login link, or the API key it was signed in with. A key
- * session is checked against the key store on every request, like the key itself, so revoking the key ends it.
- */
-export type SessionGrant = { kind: 'login-link' } | { kind: 'api-key'; key: string };
-
-interface Session {
-  grant: SessionGrant;
-  expiresAt: number;
+/** Where sessions live (the database, so that every gateway replica knows every session). */
+export interface AdminSessionStorage {
+  open(grant: AdminSessionGrant, expiresAt: Date): Promise<string>;
+  grantOf(sessionId: string, now: Date): Promise<AdminSessionGrant | null>;
+  end(sessionId: string): Promise<boolean>;
+  forgetExpired(now: Date): Promise<number>;
 }
 
 /**
- * Browser sessions of one server process, opened by a one-time login link (as a notebook server does: a token
- * works once and within 15 minutes) or by signing in with an API key. Each lasts 12 hours. Kept in memory:
- * restarting the server signs everyone out, and several gateway replicas need sticky sessions.
+ * Browser sessions of the web admin, opened by a one-time login link (as a notebook server does: a token works
+ * once and within 15 minutes) or by signing in with an API key; each lasts 12 hours. Sessions are stored, so
+ * they survive a restart and work on every replica. Login tokens stay in the memory of the process that
+ * printed them: only its owner has the link, and it must come back to the same `jdpipe serve`.
  */
 export class AdminSessions {
   private readonly loginTokens = new Map<string, number>();
-  private readonly sessions = new Map<string, Session>();
+  private nextSweepAt = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly storage: AdminSessionStorage,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** A new single-use login token. */
   issueLoginToken(): string {
@@ -43,7 +48,7 @@ export class AdminSessions {
   }
 
   /** Consumes a login token: the new admin session id, or null when the token is unknown, used or expired. */
-  redeem(token: string): string | null {
+  async redeem(token: string): Promise<string | null> {
     const expiresAt = this.loginTokens.get(token);
     this.loginTokens.delete(token);
     if (expiresAt === undefined || expiresAt <= this.now()) return null;
@@ -51,33 +56,27 @@ export class AdminSessions {
   }
 
   /** Opens a session for a grant the caller has verified; answers the new session id. */
-  open(grant: SessionGrant): string {
-    this.forgetExpired();
-    const sessionId = randomBytes(32).toString('base64url');
-    this.sessions.set(sessionId, { grant, expiresAt: this.now() + SESSION_TTL_MS });
-    return sessionId;
+  async open(grant: AdminSessionGrant): Promise<string> {
+    await this.sweepNowAndThen();
+    return this.storage.open(grant, new Date(this.now() + SESSION_TTL_MS));
   }
 
   /** What a live session stands for, or null when it is unknown, ended or expired. */
-  grantOf(sessionId: string): SessionGrant | null {
-    const session = this.sessions.get(sessionId);
-    if (!session) return null;
-    if (session.expiresAt <= this.now()) {
-      this.sessions.delete(sessionId);
-      return null;
-    }
-    return session.grant;
+  grantOf(sessionId: string): Promise<AdminSessionGrant | null> {
+    return this.storage.grantOf(sessionId, new Date(this.now()));
   }
 
   /** Ends a session (sign-out); false when there was none. */
-  end(sessionId: string): boolean {
-    return this.sessions.delete(sessionId);
+  end(sessionId: string): Promise<boolean> {
+    return this.storage.end(sessionId);
   }
 
-  /** Sessions and tokens nobody used before they expired would otherwise stay until the process ends. */
-  private forgetExpired(): void {
+  /** Sessions and tokens nobody used before they expired would otherwise stay for good. */
+  private async sweepNowAndThen(): Promise<void> {
     const now = this.now();
-    for (const [id, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(id);
+    if (now < this.nextSweepAt) return;
+    this.nextSweepAt = now + SWEEP_INTERVAL_MS;
     for (const [token, expiresAt] of this.loginTokens) if (expiresAt <= now) this.loginTokens.delete(token);
+    await this.storage.forgetExpired(new Date(now));
   }
 }

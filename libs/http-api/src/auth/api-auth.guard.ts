@@ -10,7 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { HttpRequest, HttpResponse } from '../http-exchange';
 
-import { ApiKeyStore } from '@jdpipe/persistence';
+import { ApiKeyStore, type ApiKeyRecord } from '@jdpipe/persistence';
 
 import { AdminSessions, loginLinkPrincipal } from './admin-sessions';
 import type { ApiPrincipal, AuthenticatedRequest } from './current-principal.decorator';
@@ -59,7 +59,7 @@ export class ApiAuthGuard implements CanActivate {
     };
     if (!credential) throw refuse('send an API key as "Authorization: Bearer <key>" or "X-API-Key: <key>"');
     if (credential.kind === 'api-key') return this.principalOfKey(credential.key, refuse);
-    const grant = this.sessions.grantOf(credential.sessionId);
+    const grant = await this.sessions.grantOf(credential.sessionId);
     if (!grant) throw refuse('the admin session has ended or expired; sign in again at /admin/login');
     if (isUnsafeMethod(request.method) && request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
       throw new ForbiddenException(
@@ -68,14 +68,16 @@ export class ApiAuthGuard implements CanActivate {
     }
     if (grant.kind === 'login-link') return loginLinkPrincipal(credential.sessionId);
     // A key revoked since the sign-in takes its session with it.
-    return this.principalOfKey(grant.key, (detail) => {
-      this.sessions.end(credential.sessionId);
-      return refuse(detail);
-    });
+    const record = await this.keys.findById(grant.keyId);
+    if (!record || record.revokedAt) await this.sessions.end(credential.sessionId);
+    return this.principalOf(record, refuse);
   }
 
   private async principalOfKey(key: string, refuse: (detail: string) => UnauthorizedException): Promise<ApiPrincipal> {
-    const record = await this.keys.findByKey(key);
+    return this.principalOf(await this.keys.findByKey(key), refuse);
+  }
+
+  private principalOf(record: ApiKeyRecord | null, refuse: (detail: string) => UnauthorizedException): ApiPrincipal {
     if (!record) throw refuse('unknown API key');
     if (record.revokedAt) throw refuse('this API key was revoked');
     this.keys

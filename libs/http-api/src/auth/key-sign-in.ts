@@ -44,7 +44,7 @@ export class KeySignIn {
       return { signedIn: false, status: verdict.refused, detail: verdict.detail };
     }
     const { id, name, role } = verdict.accepted;
-    return { signedIn: true, sessionId: this.sessions.open({ kind: 'api-key', key: presented }), principal: { keyId: id, name, role } };
+    return { signedIn: true, sessionId: await this.sessions.open({ kind: 'api-key', keyId: id }), principal: { keyId: id, name, role } };
   }
 }
 

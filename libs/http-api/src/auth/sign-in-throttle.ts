@@ -13,7 +13,7 @@ interface FailureWindow {
 /**
  * Counts refused sign-ins per client address in fixed windows: after `limit` refusals the address waits until
  * its window ends, even with a good key, so a key cannot be guessed through the sign-in form. Successful sign-ins
- * do not reset the count. In memory, per process, like the sessions.
+ * do not reset the count. In memory, per process (a client spreading attempts over n replicas gets n times the allowance).
  */
 export class SignInThrottle {
   private readonly windows = new Map<string, FailureWindow>();

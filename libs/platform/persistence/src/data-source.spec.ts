@@ -11,6 +11,7 @@ import { createDataSource, dataSourceOptions, runMigrations } from './data-sourc
 import { smallSeed } from './spec-fixtures/catalog.fixture';
 
 const EXPECTED_TABLES = [
+  'admin_sessions',
   'api_keys',
   'catalog_import_entries',
   'catalog_versions',
@@ -59,6 +60,7 @@ test('migrations build the whole schema on an empty database', async () => {
     'CatalogImports1795700000000',
     'ReviewActions1795800000000',
     'ApiKeys1795900000000',
+    'AdminSessions1796100000000',
   ]);
   const tables: Array<{ table_name: string }> = await dataSource.query(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
@@ -72,7 +74,7 @@ test('migrations build the whole schema on an empty database', async () => {
 test('running migrations again applies nothing', async () => {
   assert.deepEqual(await runMigrations(dataSource), []);
   const applied: Array<{ total: string }> = await dataSource.query('SELECT count(*) AS total FROM typeorm_migrations');
-  assert.equal(Number(applied[0].total), 4);
+  assert.equal(Number(applied[0].total), 5);
 });
 
 test('the entities describe exactly the migrated schema (TypeORM would change nothing)', async () => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { DataSource, type DataSourceOptions } from 'typeorm';
 
+import { AdminSessionEntity } from './admin-sessions/admin-session.entity';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { CatalogVersionEntity } from './catalog/catalog-version.entity';
 import { DimensionEntity } from './catalog/dimension.entity';
@@ -23,6 +24,7 @@ import { InitialSchema1795625921138 } from './migrations/1795625921138-initial-s
 import { CatalogImports1795700000000 } from './migrations/1795700000000-catalog-imports';
 import { ReviewActions1795800000000 } from './migrations/1795800000000-review-actions';
 import { ApiKeys1795900000000 } from './migrations/1795900000000-api-keys';
+import { AdminSessions1796100000000 } from './migrations/1796100000000-admin-sessions';
 import { createPgliteDriver } from './pglite/pglite-pg-driver';
 import { ReviewActionEntity } from './review/review-action.entity';
 import { ReviewQueueEvidenceEntity } from './review/review-queue-evidence.entity';
@@ -65,6 +67,7 @@ export const PERSISTENCE_ENTITIES = [
   ProcessedEventEntity,
   RoleCentroidEntity,
   ApiKeyEntity,
+  AdminSessionEntity,
 ];
 
 export const PERSISTENCE_MIGRATIONS = [
@@ -72,6 +75,7 @@ export const PERSISTENCE_MIGRATIONS = [
   CatalogImports1795700000000,
   ReviewActions1795800000000,
   ApiKeys1795900000000,
+  AdminSessions1796100000000,
 ];
 
 /** Builds the options without connecting; the schema is owned by the checked-in migrations. */

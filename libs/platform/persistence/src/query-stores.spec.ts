@@ -1,4 +1,5 @@
-import { migratedPgliteForSpecs } from './spec-fixtures/migrated-pglite';
+import { migratedPgliteForSpecs } from '@jdpipe/testing';
+
 import { registerQueryStoreBehaviour } from './spec-fixtures/query-store-behaviour';
 
 registerQueryStoreBehaviour(migratedPgliteForSpecs());

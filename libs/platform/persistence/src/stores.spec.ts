@@ -1,4 +1,5 @@
-import { migratedPgliteForSpecs } from './spec-fixtures/migrated-pglite';
+import { migratedPgliteForSpecs } from '@jdpipe/testing';
+
 import { registerStoreBehaviour } from './spec-fixtures/store-behaviour';
 
 registerStoreBehaviour(migratedPgliteForSpecs());

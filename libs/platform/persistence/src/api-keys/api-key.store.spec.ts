@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { migratedPgliteForSpecs } from '../spec-fixtures/migrated-pglite';
+import { migratedPgliteForSpecs } from '@jdpipe/testing';
+
 import { ApiKeyStore } from './api-key.store';
 
 const dataSource = migratedPgliteForSpecs();

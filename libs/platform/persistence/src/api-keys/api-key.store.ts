@@ -64,6 +64,12 @@ export class ApiKeyStore {
     return row && apiKeyMatches(key, row.key_hash) ? toRecord(row) : null;
   }
 
+  /** The key's record by id (as a key session names it); revoked keys are returned too. */
+  async findById(id: string): Promise<ApiKeyRecord | null> {
+    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM api_keys WHERE id = $1::uuid`, [id])) as ApiKeyRow[];
+    return row ? toRecord(row) : null;
+  }
+
   /** Every key, newest first. */
   async list(): Promise<ApiKeyRecord[]> {
     const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM api_keys ORDER BY created_at DESC, id`)) as ApiKeyRow[];

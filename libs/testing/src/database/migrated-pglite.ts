@@ -2,7 +2,7 @@ import { after, before } from 'node:test';
 
 import type { DataSource } from 'typeorm';
 
-import { createDataSource, runMigrations } from '../data-source';
+import { createDataSource, runMigrations } from '@jdpipe/persistence';
 
 /**
  * One migrated in-memory PGlite for the calling spec file, opened before its tests and closed after them:
