@@ -18,3 +18,5 @@ export * from './llm-assist/grounding';
 export * from './llm-assist/llm-assist.runtime';
 export * from './llm-assist/posting-assist.schema';
 export * from './llm-assist/role-tie-break';
+export * from './llm-assist/embedding-cache.port';
+export * from './llm-assist/kra-embeddings';

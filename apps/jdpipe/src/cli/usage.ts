@@ -51,6 +51,7 @@ Environment:
   JDPIPE_SEED_DIR        seed catalog folder (default: the catalog shipped with jdpipe)
   JDPIPE_RUN_TIMEOUT_MS  how long one run may take before it counts as failed (default 60000)
   JDPIPE_LLM_MODE        offline (default), llm or hybrid; llm and hybrid need OPENAI_API_KEY or OPENAI_BASE_URL
+  JDPIPE_LLM_EMBEDDINGS  on: embeddings for KRA similarity in llm and hybrid runs (default off)
   OPENAI_BASE_URL        any OpenAI-compatible server (see libs/platform/llm/README.md for every JDPIPE_LLM_* setting)
   JDPIPE_API_RATE_LIMIT_PER_MINUTE  requests per minute and API key (default 600)
   DATABASE_URL           with \`db migrate\`, \`keys\`, \`catalog import|import-file|export\`, \`review\`, \`rerun\`: PostgreSQL of the service deployment (DATABASE_SCHEMA optional)

@@ -1,4 +1,4 @@
-import { IsArray, IsObject, IsOptional } from 'class-validator';
+import { IsArray, IsObject, IsOptional, IsString } from 'class-validator';
 
 import type { Proposal, RoleChoice, RoleSignals, RunnerUpRole } from '../run-document/run-document';
 import { JobParsedV1 } from '../job-parsed/job-parsed.v1.event';
@@ -21,6 +21,14 @@ export class RoleDecidedV1 extends JobParsedV1 {
   @IsOptional()
   @IsArray()
   kraVector?: number[];
+
+  /**
+   * The embedding model `kraVector` comes from (the mean of the responsibility sentence embeddings); absent for
+   * the hashed TF-IDF vector. Centroids never mix vectors of two models.
+   */
+  @IsOptional()
+  @IsString()
+  kraVectorModel?: string;
 
   /** New roles and KRAs the decision wants reviewed. */
   @IsArray()

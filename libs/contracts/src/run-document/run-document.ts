@@ -78,6 +78,8 @@ export interface RoleSignals {
   aliasHits: AliasHit[];
   candidates: CandidateRoleSignal[];
   domainScores: Array<{ domain: string; score: number; keywords: string[] }>;
+  /** The embedding model that re-scored the leading candidates' KRAs; absent when only lexical similarity ran. */
+  kraEmbeddingModel?: string;
 }
 
 export interface AliasHit {
@@ -98,12 +100,19 @@ export interface CandidateRoleSignal {
   domainScore: number;
   kraMatches: KraMatch[];
   skillOverlap: { matched: string[]; coreCount: number };
+  /**
+   * How `kraScore` was computed: `lexical` (TF-IDF cosine) or `embedding-blend` (per sentence the higher of the
+   * lexical and the rescaled embedding similarity). Absent when embeddings were off for the run: lexical.
+   */
+  kraSimilarity?: 'lexical' | 'embedding-blend';
 }
 
 export interface KraMatch {
   sentence: string;
   kraText: string;
   similarity: number;
+  /** Which similarity found this match, set when embeddings ran for the role; absent means lexical. */
+  via?: 'lexical' | 'embedding';
 }
 
 export interface SkillEvidence {

@@ -1,6 +1,8 @@
 import type { ExtractionMode, JobPostedV1, LlmAssistSummary, LlmCallExchange, LlmCallRecord } from '@jdpipe/contracts';
 import { auditExchange, isLlmError, type LlmCallEntry, type LlmCallSink, type LlmClient } from '@jdpipe/llm';
 
+import type { EmbeddingCache } from './embedding-cache.port';
+
 /** Collects each run's call entries until the stage that made them hands them on with its event. */
 export class RunLlmCallCollector implements LlmCallSink {
   private readonly byRun = new Map<string, LlmCallEntry[]>();
@@ -20,13 +22,22 @@ export class RunLlmCallCollector implements LlmCallSink {
   }
 }
 
-/** The platform's model access: a client when one is configured, and the mode a run gets when it names none. */
+/**
+ * The platform's model access: a client when one is configured, the mode a run gets when it names none, and the
+ * embedding cache when KRA embeddings are switched on.
+ */
 export class LlmAssist {
   constructor(
     readonly client: LlmClient | null,
     readonly calls: RunLlmCallCollector,
     readonly defaultMode: ExtractionMode,
+    readonly embeddingCache: EmbeddingCache | null = null,
   ) {}
+
+  /** KRA similarity by embeddings: JDPIPE_LLM_EMBEDDINGS=on and a cache to keep the vectors in. */
+  get kraEmbeddings(): boolean {
+    return this.client?.config.embeddings === true && this.embeddingCache !== null;
+  }
 
   /** Offline everywhere: no client, so every run is offline whatever it asks for. */
   static offline(): LlmAssist {

@@ -1,7 +1,8 @@
 import { deriveEvent, type JobParsedV1, type RoleDecidedV1 } from '@jdpipe/contracts';
 
 import type { CatalogRuntime } from '../catalog-runtime/catalog-runtime';
-import { LlmAssist, withStageAssist } from '../llm-assist/llm-assist.runtime';
+import { embedKraEvidence } from '../llm-assist/kra-embeddings';
+import { LlmAssist, type StageAssist, withStageAssist } from '../llm-assist/llm-assist.runtime';
 import { breakRoleTie, type RoleDecisionDraft } from '../llm-assist/role-tie-break';
 import { elapsedSince } from '../parse-posting/parse-posting.handler';
 
@@ -24,7 +25,7 @@ export class MatchRoleHandler {
     const kindOfSentence = (index: number) => parsed.sections[index]?.kind;
     const responsibilities = parsed.sentences.filter((s) => kindOfSentence(s.sectionIndex) === 'responsibilities');
     const requirements = parsed.sentences.filter((s) => ['requirements', 'nice_to_have'].includes(kindOfSentence(s.sectionIndex) ?? ''));
-    const decision = roleMatcher.match({
+    const input = {
       title: parsed.title,
       roleAliases: parsed.roleAliases,
       // Postings without a responsibilities heading still describe duties somewhere: use every sentence.
@@ -32,35 +33,52 @@ export class MatchRoleHandler {
       requirementSentences: requirements.map((s) => s.text),
       skillSlugs: [...new Set(event.mentions.map((m) => m.skillSlug))],
       text: event.posting.description,
-    });
+    };
+    let decision = roleMatcher.match(input);
+    let kraVector = decision.kraVector;
+    let kraVectorModel: string | undefined;
+    const assisted: StageAssist[] = [];
+    // The parser already settled which mode runs; this stage makes the run's last model calls, so its budget ends here.
+    const modelRun = (event.mode ?? 'offline') !== 'offline' && this.assist.client !== null;
+    if (modelRun && this.assist.kraEmbeddings) {
+      const embedded = await embedKraEvidence(this.assist, { runId: event.runId, roleMatcher, input, lexical: decision });
+      if (embedded) assisted.push(embedded.assist);
+      if (embedded?.evidence && embedded.postingVector) {
+        decision = roleMatcher.match(input, embedded.evidence);
+        kraVector = embedded.postingVector;
+        kraVectorModel = embedded.evidence.model;
+      }
+    }
     let draft: RoleDecisionDraft = {
       role: decision.role,
       runnersUp: decision.runnersUp,
       signals: decision.signals,
       roleProposals: decision.proposals,
     };
-    let llm = {};
-    // The parser already settled which mode runs; this is the run's last model call, so its budget ends here.
-    if ((event.mode ?? 'offline') !== 'offline' && this.assist.client) {
+    if (modelRun) {
       const tieBreak = await breakRoleTie(this.assist, {
         runId: event.runId,
         title: event.posting.title ?? null,
         description: event.posting.description,
         decision: draft,
       });
-      this.assist.client.forgetRun(event.runId);
+      this.assist.client!.forgetRun(event.runId);
       if (tieBreak) {
         draft = tieBreak.decision;
-        llm = withStageAssist(event, tieBreak.assist);
+        assisted.push(tieBreak.assist);
       }
     }
+    let upstream: Pick<JobParsedV1, 'llmCalls' | 'llmExchanges' | 'llmAssist'> = event;
+    for (const stage of assisted) upstream = withStageAssist(upstream, stage);
+    const llm = assisted.length > 0 ? upstream : {};
     return deriveEvent(event, ROLE_MATCHER_PRODUCER, {
       ...llm,
       role: draft.role,
       runnersUp: draft.runnersUp,
       signals: draft.signals,
       roleProposals: draft.roleProposals,
-      kraVector: decision.kraVector,
+      kraVector,
+      ...(kraVectorModel ? { kraVectorModel } : {}),
       timings: { ...event.timings, matchRole: elapsedSince(started) },
     });
   }

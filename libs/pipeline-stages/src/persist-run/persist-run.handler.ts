@@ -21,7 +21,7 @@ export class PersistRunHandler {
     const started = performance.now();
     const built = { ...buildRunDocument(event, new Date()), traceId: currentTraceId() ?? null };
     const dedupe = { consumer: PERSISTER_PRODUCER, eventId: event.eventId };
-    const outcome = await this.recorder.saveRun(built, dedupe, event.kraVector, event.llmExchanges);
+    const outcome = await this.recorder.saveRun(built, dedupe, event.kraVector, event.llmExchanges, event.kraVectorModel);
     const run = outcome === 'saved' ? built : ((await this.recorder.getRun(event.runId)) ?? built);
     if (outcome === 'saved' && event.postedAt) this.metrics.recordRunCompleted(event.postedAt);
     // The stored document cannot hold the time of its own write; the event does.

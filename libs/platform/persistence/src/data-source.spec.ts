@@ -17,6 +17,7 @@ const EXPECTED_TABLES = [
   'catalog_versions',
   'dimensions',
   'domains',
+  'embedding_cache',
   'llm_calls',
   'processed_events',
   'review_actions',
@@ -60,6 +61,7 @@ test('migrations build the whole schema on an empty database', async () => {
     'CatalogImports1795700000000',
     'ReviewActions1795800000000',
     'ApiKeys1795900000000',
+    'EmbeddingCache1796000000000',
     'AdminSessions1796100000000',
   ]);
   const tables: Array<{ table_name: string }> = await dataSource.query(
@@ -74,7 +76,7 @@ test('migrations build the whole schema on an empty database', async () => {
 test('running migrations again applies nothing', async () => {
   assert.deepEqual(await runMigrations(dataSource), []);
   const applied: Array<{ total: string }> = await dataSource.query('SELECT count(*) AS total FROM typeorm_migrations');
-  assert.equal(Number(applied[0].total), 5);
+  assert.equal(Number(applied[0].total), 6);
 });
 
 test('the entities describe exactly the migrated schema (TypeORM would change nothing)', async () => {

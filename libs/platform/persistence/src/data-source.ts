@@ -17,6 +17,7 @@ import { SkillCategoryEntity } from './catalog/skill-category.entity';
 import { SkillDimensionEntity } from './catalog/skill-dimension.entity';
 import { SkillEntity } from './catalog/skill.entity';
 import { RoleCentroidEntity } from './centroids/role-centroid.entity';
+import { EmbeddingCacheEntity } from './embeddings/embedding-cache.entity';
 import { ProcessedEventEntity } from './idempotency/processed-event.entity';
 import { RoleDimensionLinkEntity } from './links/role-dimension-link.entity';
 import { SkillDimensionLinkEntity } from './links/skill-dimension-link.entity';
@@ -24,6 +25,7 @@ import { InitialSchema1795625921138 } from './migrations/1795625921138-initial-s
 import { CatalogImports1795700000000 } from './migrations/1795700000000-catalog-imports';
 import { ReviewActions1795800000000 } from './migrations/1795800000000-review-actions';
 import { ApiKeys1795900000000 } from './migrations/1795900000000-api-keys';
+import { EmbeddingCache1796000000000 } from './migrations/1796000000000-embedding-cache';
 import { AdminSessions1796100000000 } from './migrations/1796100000000-admin-sessions';
 import { createPgliteDriver } from './pglite/pglite-pg-driver';
 import { ReviewActionEntity } from './review/review-action.entity';
@@ -68,6 +70,7 @@ export const PERSISTENCE_ENTITIES = [
   RoleCentroidEntity,
   ApiKeyEntity,
   AdminSessionEntity,
+  EmbeddingCacheEntity,
 ];
 
 export const PERSISTENCE_MIGRATIONS = [
@@ -75,6 +78,7 @@ export const PERSISTENCE_MIGRATIONS = [
   CatalogImports1795700000000,
   ReviewActions1795800000000,
   ApiKeys1795900000000,
+  EmbeddingCache1796000000000,
   AdminSessions1796100000000,
 ];
 

@@ -27,6 +27,11 @@ export class EvidenceBounds {
     this.kra[position] = Math.min(1, kraScoreBound / KRA_FULL_EVIDENCE);
   }
 
+  /** Makes the KRA evidence bound at least what `kraScore` gives (an exact score found outside the index). */
+  raiseKraScoreBound(position: number, kraScore: number): void {
+    this.kra[position] = Math.max(this.kra[position], Math.min(1, (kraScore + BOUND_SLACK) / KRA_FULL_EVIDENCE));
+  }
+
   /** The largest value of a signal over the library (exact for every signal but KRA). */
   max(signal: SignalName): number {
     let best = 0;

@@ -11,6 +11,7 @@ import {
 
 import { AliasIndex, type AliasSignal } from '../signals/alias-signal';
 import { DomainKeywordIndex, type DomainScore } from '../signals/domain-signal';
+import { blendKraMatches, type KraEmbeddingEvidence } from '../signals/kra-embedding';
 import { KRA_VECTOR_DIMENSIONS, KraIndex, type WeightedSentence } from '../signals/kra-index';
 import { SkillOverlapIndex } from '../signals/skill-signal';
 import { contentStems } from '../text/terms';
@@ -112,10 +113,25 @@ export class RoleMatcher {
     );
   }
 
-  match(input: RoleMatchInput): RoleDecision {
-    if (this.roles.length === 0) return this.emptyLibraryDecision(input);
+  /** The sentences the KRA signal compares with KRAs: what an embedding of the posting must cover. */
+  kraSentences(input: RoleMatchInput): string[] {
     // Requirements stand in for responsibilities only when a posting lists no duties at all.
-    const sentences = dedupe(input.responsibilitySentences.length > 0 ? input.responsibilitySentences : input.requirementSentences);
+    return dedupe(input.responsibilitySentences.length > 0 ? input.responsibilitySentences : input.requirementSentences);
+  }
+
+  /** The KRAs of a library role; empty for an unknown slug. */
+  krasOf(slug: string): readonly string[] {
+    const position = this.positionBySlug.get(slug);
+    return position === undefined ? [] : this.roles[position].kras;
+  }
+
+  /**
+   * `embedded`, when given, re-scores the KRA signal of the roles it covers with the higher of the lexical and
+   * the embedding similarity per sentence (`blendKraMatches`); every other role keeps the lexical similarity.
+   */
+  match(input: RoleMatchInput, embedded?: KraEmbeddingEvidence): RoleDecision {
+    if (this.roles.length === 0) return this.emptyLibraryDecision(input);
+    const sentences = this.kraSentences(input);
     const aliasSignal = this.aliasIndex.match(input.title, input.roleAliases);
     const domainScores = this.domainIndex.score(input.text);
     const weighted = this.kraIndex.weighSentences(sentences);
@@ -131,15 +147,22 @@ export class RoleMatcher {
 
     // KRA matches do not depend on which signals are informative: both rankings below share them.
     const kraMatchesByPosition = new Map<number, KraMatch[]>();
+    const lexicalKraMatches = (position: number): KraMatch[] =>
+      bounds.kra[position] > 0 ? this.kraIndex.bestKraPerSentence(this.roles[position].slug, weighted) : [];
+    if (embedded && sentences.length > 0) {
+      for (const [slug, matches] of embedded.matchesByRole) {
+        const position = this.positionBySlug.get(slug);
+        if (position === undefined) continue;
+        const blended = blendKraMatches(lexicalKraMatches(position), matches);
+        kraMatchesByPosition.set(position, blended);
+        // The blend can exceed the lexical bound: the ranking must still see the role as reachable.
+        bounds.raiseKraScoreBound(position, meanOfTop(blended, topK));
+      }
+    }
     const kraMatchesAt = (position: number): KraMatch[] => {
       let matches = kraMatchesByPosition.get(position);
       if (!matches) {
-        matches =
-          bounds.kra[position] > 0
-            ? this.kraIndex
-                .bestKraPerSentence(this.roles[position].slug, weighted)
-                .sort((left, right) => right.similarity - left.similarity)
-            : [];
+        matches = lexicalKraMatches(position).sort((left, right) => right.similarity - left.similarity);
         kraMatchesByPosition.set(position, matches);
       }
       return matches;
@@ -148,8 +171,7 @@ export class RoleMatcher {
       const role = this.roles[position];
       const hit = hitByRole.get(role.slug) ?? null;
       const kraMatches = kraMatchesAt(position);
-      const topSimilarities = kraMatches.slice(0, topK).map((match) => match.similarity);
-      const kraScore = sentences.length === 0 ? 0 : topSimilarities.reduce((sum, value) => sum + value, 0) / topK;
+      const kraScore = sentences.length === 0 ? 0 : meanOfTop(kraMatches, topK);
       const skill = this.skillIndex.overlap(role.slug, postingSkills);
       const domainScore = domainScoreOf.get(role.domain) ?? 0;
       const evidence = { alias: hit?.score ?? 0, kra: Math.min(1, kraScore / KRA_FULL_EVIDENCE), skill: skill.score, domain: domainScore };
@@ -241,6 +263,11 @@ export class RoleMatcher {
     const titledInOrder = ranking.best(titled.length, 'score', () => true, titled);
     const recorded = [...leaders, ...titledInOrder.filter((scoredRole) => !leaders.includes(scoredRole))];
     if (choice.chosen && !recorded.includes(choice.chosen)) recorded.push(choice.chosen);
+    const candidateSignal = (scored: ScoredRole): CandidateRoleSignal => {
+      const signal = toCandidateSignal(scored);
+      if (!embedded) return signal;
+      return { ...signal, kraSimilarity: embedded.matchesByRole.has(scored.role.slug) ? 'embedding-blend' : 'lexical' };
+    };
     return {
       role,
       runnersUp: runnerUpPool
@@ -250,8 +277,9 @@ export class RoleMatcher {
       signals: {
         normalisedTitle: aliasSignal.normalisedTitle,
         aliasHits: aliasSignal.hits.map(({ roleSlug, alias, matchedTitle }) => ({ roleSlug, alias, matchedTitle })),
-        candidates: recorded.map(toCandidateSignal),
+        candidates: recorded.map(candidateSignal),
         domainScores,
+        ...(embedded ? { kraEmbeddingModel: embedded.model } : {}),
       },
       proposals: role ? this.proposalsFor(choice, role, sentences, input.title, runnerUp) : [],
       kraVector: this.kraIndex.hashedVector(sentences, KRA_VECTOR_DIMENSIONS),
@@ -459,6 +487,11 @@ function toCandidateSignal(scored: ScoredRole): CandidateRoleSignal {
     kraMatches: scored.kraMatches.slice(0, KRA_MATCHES_RECORDED),
     skillOverlap: { matched: scored.skill.matched, coreCount: scored.skill.coreCount },
   };
+}
+
+/** kraScore: the mean of the `topK` strongest per-sentence similarities (matches are strongest first). */
+function meanOfTop(matches: readonly KraMatch[], topK: number): number {
+  return matches.slice(0, topK).reduce((sum, match) => sum + match.similarity, 0) / topK;
 }
 
 function proposedRoleName(title: string | null): string {

@@ -41,6 +41,11 @@ export interface FakeLlmServerOptions {
   models?: FakeModel[];
   /** Vector size when the request does not ask for `dimensions`. */
   embeddingDimensions?: number;
+  /**
+   * Vectors in place of the hash-based ones: a stand-in for a semantic model where a test needs paraphrases
+   * to be close (the default vectors only see shared words).
+   */
+  embed?: (text: string, dimensions: number) => number[];
 }
 
 interface ChatRule {
@@ -71,6 +76,7 @@ export class FakeLlmServer {
   private readonly hanging = new Set<ServerResponse>();
   private models: FakeModel[];
   private readonly embeddingDimensions: number;
+  private readonly embed: (text: string, dimensions: number) => number[];
   private completionCount = 0;
 
   private constructor(
@@ -80,6 +86,7 @@ export class FakeLlmServer {
   ) {
     this.models = options.models ?? DEFAULT_MODELS;
     this.embeddingDimensions = options.embeddingDimensions ?? 64;
+    this.embed = options.embed ?? deterministicEmbedding;
   }
 
   static async start(options: FakeLlmServerOptions = {}): Promise<FakeLlmServer> {
@@ -248,7 +255,7 @@ export class FakeLlmServer {
     const dimensions = typeof body.dimensions === 'number' ? body.dimensions : this.embeddingDimensions;
     const asBase64 = body.encoding_format === 'base64';
     const data = (inputs as string[]).map((input, index) => {
-      const vector = deterministicEmbedding(input, dimensions);
+      const vector = this.embed(input, dimensions);
       const embedding = asBase64 ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
       return { object: 'embedding', index, embedding };
     });

@@ -22,6 +22,7 @@ describe('loadLlmConfig', () => {
     assert.equal(config.mode, 'offline');
     assert.equal(config.model, 'gpt-6-luna');
     assert.equal(config.embeddingModel, 'text-embedding-3-small');
+    assert.equal(config.embeddings, false);
     assert.equal(config.timeoutMs, 20_000);
     assert.ok(config.callDeadlineMs < 45_000, 'one call, retries included, ends before the default session timeout');
     assert.deepEqual(config.runBudget, LLM_CONFIG_DEFAULTS.runBudget);
@@ -35,6 +36,7 @@ describe('loadLlmConfig', () => {
       OPENAI_BASE_URL: 'http://localhost:11434/v1/',
       JDPIPE_LLM_MODEL: 'gpt-5.4-nano',
       JDPIPE_LLM_EMBEDDING_MODEL: 'text-embedding-3-large',
+      JDPIPE_LLM_EMBEDDINGS: 'On',
       JDPIPE_LLM_TIMEOUT_MS: '5000',
       JDPIPE_LLM_CALL_DEADLINE_MS: '12000',
       JDPIPE_LLM_MAX_RETRIES: '4',
@@ -51,6 +53,7 @@ describe('loadLlmConfig', () => {
       baseUrl: 'http://localhost:11434/v1',
       model: 'gpt-5.4-nano',
       embeddingModel: 'text-embedding-3-large',
+      embeddings: true,
       timeoutMs: 5000,
       callDeadlineMs: 12000,
       maxRetries: 4,
@@ -98,6 +101,13 @@ describe('loadLlmConfig', () => {
     ]) {
       assert.match(error.message, new RegExp(name));
     }
+  });
+
+  it('refuses embeddings without a model mode, and a switch value other than on or off', () => {
+    assert.match(failure({ JDPIPE_LLM_EMBEDDINGS: 'on' }).message, /JDPIPE_LLM_EMBEDDINGS=on needs JDPIPE_LLM_MODE=llm or hybrid/);
+    const base = { JDPIPE_LLM_MODE: 'hybrid', OPENAI_BASE_URL: 'http://127.0.0.1:1234/v1' };
+    assert.match(failure({ ...base, JDPIPE_LLM_EMBEDDINGS: 'yes' }).message, /JDPIPE_LLM_EMBEDDINGS must be one of on, off, got "yes"/);
+    assert.equal(loadLlmConfig({ ...base, JDPIPE_LLM_EMBEDDINGS: 'off' }).embeddings, false);
   });
 
   it('refuses a per-attempt timeout longer than the call deadline', () => {

@@ -17,6 +17,11 @@ export interface LlmConfig {
   baseUrl: string | null;
   model: string;
   embeddingModel: string;
+  /**
+   * KRA similarity and role centroids from `/v1/embeddings` (JDPIPE_LLM_EMBEDDINGS=on); off keeps the lexical
+   * similarity alone, so turning on a chat model never changes the role ranking by itself.
+   */
+  embeddings: boolean;
   /** Per attempt. */
   timeoutMs: number;
   /** Wall-clock limit for one call, retries and waits included: a stage must keep its broker session alive. */
@@ -32,6 +37,7 @@ export interface LlmConfig {
 }
 
 const MODES: readonly ExtractionMode[] = ['offline', 'llm', 'hybrid'];
+const SWITCH: readonly string[] = ['on', 'off'];
 const REASONING_EFFORTS: readonly ReasoningEffort[] = ['none', 'minimal', 'low', 'medium', 'high'];
 
 /** The default Kafka session timeout is 45 s; one call, retries included, must end well before it. */
@@ -60,6 +66,10 @@ export function loadLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig {
         'set one of them, or JDPIPE_LLM_MODE=offline',
     );
   }
+  const embeddings = oneOf(env, 'JDPIPE_LLM_EMBEDDINGS', SWITCH, 'off', problems) === 'on';
+  if (embeddings && mode === 'offline') {
+    problems.push('JDPIPE_LLM_EMBEDDINGS=on needs JDPIPE_LLM_MODE=llm or hybrid (offline makes no model calls)');
+  }
   const timeoutMs = wholeNumber(env, 'JDPIPE_LLM_TIMEOUT_MS', LLM_CONFIG_DEFAULTS.timeoutMs, 100, 120_000, problems);
   const callDeadlineMs = wholeNumber(env, 'JDPIPE_LLM_CALL_DEADLINE_MS', LLM_CONFIG_DEFAULTS.callDeadlineMs, 100, 600_000, problems);
   if (timeoutMs > callDeadlineMs) {
@@ -71,6 +81,7 @@ export function loadLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig {
     baseUrl,
     model: text(env, 'JDPIPE_LLM_MODEL') ?? DEFAULT_CHAT_MODEL,
     embeddingModel: text(env, 'JDPIPE_LLM_EMBEDDING_MODEL') ?? DEFAULT_EMBEDDING_MODEL,
+    embeddings,
     timeoutMs,
     callDeadlineMs,
     maxRetries: wholeNumber(env, 'JDPIPE_LLM_MAX_RETRIES', LLM_CONFIG_DEFAULTS.maxRetries, 0, 10, problems),

@@ -76,6 +76,9 @@ export interface StoredLlmCall extends LlmCallRecord {
   createdAt: string;
 }
 
+/** The centroid vector model of runs that name none: the hashed TF-IDF vector of the offline matcher. */
+export const LEXICAL_CENTROID_MODEL = 'hashed-tfidf';
+
 /** The stages in the order a run passes them; LLM calls are listed in this order. */
 const PIPELINE_STAGES = ['parse', 'matchRole', 'resolveSkills'];
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -87,13 +90,15 @@ export class RunStore {
   /**
    * Persists a finished run with everything derived from it: stage timings, skills, role signals, LLM calls,
    * review-queue proposals, observed dimension links and the chosen role's centroid (when `kraVector` is
-   * given). The dedupe key is claimed in the same transaction, so a redelivered event is a no-op: 'duplicate'.
+   * given; `kraVectorModel` names the embedding model it comes from, none for the hashed TF-IDF vector). The
+   * dedupe key is claimed in the same transaction, so a redelivered event is a no-op: 'duplicate'.
    */
   async saveRun(
     run: RunDocument,
     dedupe: EventDedupeKey,
     kraVector?: number[],
     llmExchanges: LlmCallExchange[] = [],
+    kraVectorModel: string = LEXICAL_CENTROID_MODEL,
   ): Promise<SaveRunOutcome> {
     const doc = withoutNulCharacters(run);
     const attributes = { 'db.system': 'postgresql', 'db.operation.name': 'save run', 'jdpipe.run_id': doc.runId };
@@ -114,7 +119,7 @@ export class RunStore {
           await insertLlmCalls(manager, doc, llmExchanges);
           await upsertProposals(manager, doc);
           await countDimensionLinks(manager, doc);
-          if (doc.role && kraVector && kraVector.length > 0) await updateCentroid(manager, doc.role.slug, kraVector);
+          if (doc.role && kraVector && kraVector.length > 0) await updateCentroid(manager, doc.role.slug, kraVector, kraVectorModel);
           return 'saved';
         }),
       ),
@@ -538,21 +543,24 @@ async function countDimensionLinks(manager: EntityManager, doc: RunDocument): Pr
 
 /**
  * Folds the run's KRA vector into the role's running mean in one statement, so concurrent persisters cannot
- * lose an update. A vector of another length (the embedding model changed) restarts the mean.
+ * lose an update. A vector of another model or length (embeddings switched on or off, the model changed)
+ * restarts the mean: vectors of two models are not comparable.
  */
-async function updateCentroid(manager: EntityManager, roleSlug: string, vector: number[]): Promise<void> {
+async function updateCentroid(manager: EntityManager, roleSlug: string, vector: number[], model: string): Promise<void> {
   if (!vector.every(Number.isFinite)) throw new Error(`KRA vector for ${roleSlug} holds a non-finite number`);
+  const sameSpace = `role_centroids.vector_model = EXCLUDED.vector_model
+                     AND cardinality(role_centroids.vector) = cardinality(EXCLUDED.vector)`;
   await manager.query(
-    `INSERT INTO role_centroids (role_slug, n, vector, updated_at) VALUES ($1, 1, $2::float8[], now())
+    `INSERT INTO role_centroids (role_slug, n, vector, vector_model, updated_at) VALUES ($1, 1, $2::float8[], $3, now())
      ON CONFLICT (role_slug) DO UPDATE SET
-       n = CASE WHEN cardinality(role_centroids.vector) = cardinality(EXCLUDED.vector)
-                THEN role_centroids.n + 1 ELSE 1 END,
-       vector = CASE WHEN cardinality(role_centroids.vector) = cardinality(EXCLUDED.vector)
+       n = CASE WHEN ${sameSpace} THEN role_centroids.n + 1 ELSE 1 END,
+       vector = CASE WHEN ${sameSpace}
                 THEN ARRAY(SELECT u.mean + (u.sample - u.mean) / (role_centroids.n + 1)
                            FROM unnest(role_centroids.vector, EXCLUDED.vector) WITH ORDINALITY AS u(mean, sample, i)
                            ORDER BY u.i)
                 ELSE EXCLUDED.vector END,
+       vector_model = EXCLUDED.vector_model,
        updated_at = now()`,
-    [roleSlug, vector],
+    [roleSlug, vector, model],
   );
 }

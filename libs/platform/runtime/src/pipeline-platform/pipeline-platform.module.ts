@@ -4,7 +4,15 @@ import { DataSource } from 'typeorm';
 import { checkCatalog, loadSeedCatalog } from '@jdpipe/catalog';
 import { loadLlmConfig, LlmClient, type LlmConfig } from '@jdpipe/llm';
 import { EVENT_BUS, type EventBus, type StageLog } from '@jdpipe/messaging';
-import { CatalogStore, createDataSource, ReviewQueueStore, RunStore, runMigrations, type DatabaseTarget } from '@jdpipe/persistence';
+import {
+  CatalogStore,
+  createDataSource,
+  EmbeddingCacheStore,
+  ReviewQueueStore,
+  RunStore,
+  runMigrations,
+  type DatabaseTarget,
+} from '@jdpipe/persistence';
 import {
   CATALOG_SOURCE,
   CatalogRuntime,
@@ -80,7 +88,11 @@ export class PipelinePlatformModule {
           },
           inject: [CatalogStore],
         },
-        { provide: LLM_ASSIST, useFactory: () => createLlmAssist(options.llm ?? loadLlmConfig()) },
+        {
+          provide: LLM_ASSIST,
+          useFactory: (ds: DataSource) => createLlmAssist(options.llm ?? loadLlmConfig(), ds),
+          inject: [DataSource],
+        },
         {
           provide: PlatformShutdown,
           useFactory: (bus: EventBus, ds: DataSource) => new PlatformShutdown(bus, ds),
@@ -106,9 +118,10 @@ export class PipelinePlatformModule {
 /**
  * The model client of the stages, built only when the mode is not offline, so an offline deployment never
  * opens a connection to a provider. The start-up model check warns (unknown model, shutdown date) and never
- * stops the pipeline: the stages fall back to offline when calls fail.
+ * stops the pipeline: the stages fall back to offline when calls fail. With JDPIPE_LLM_EMBEDDINGS=on the
+ * embeddings are cached in the database.
  */
-export async function createLlmAssist(config: LlmConfig): Promise<LlmAssist> {
+export async function createLlmAssist(config: LlmConfig, dataSource: DataSource): Promise<LlmAssist> {
   if (config.mode === 'offline') return LlmAssist.offline();
   const calls = new RunLlmCallCollector();
   const client = new LlmClient({ config, sink: calls });
@@ -117,7 +130,7 @@ export async function createLlmAssist(config: LlmConfig): Promise<LlmAssist> {
   } catch (error) {
     process.emitWarning(`the model check failed: ${(error as Error).message}`);
   }
-  return new LlmAssist(client, calls, config.mode);
+  return new LlmAssist(client, calls, config.mode, config.embeddings ? new EmbeddingCacheStore(dataSource) : null);
 }
 
 /**
