@@ -68,6 +68,8 @@ export interface KraMatchView {
   sentence: string;
   kraText: string;
   similarity: number;
+  /** Set when embeddings ran for the role; absent means lexical. */
+  via?: 'lexical' | 'embedding';
 }
 
 export interface CandidateSignalView {
@@ -81,6 +83,7 @@ export interface CandidateSignalView {
   domainScore: number;
   kraMatches: KraMatchView[];
   skillOverlap: { matched: string[]; coreCount: number };
+  kraSimilarity?: 'lexical' | 'embedding-blend';
 }
 
 export interface LlmCallView {
@@ -122,6 +125,7 @@ export interface RunView {
     aliasHits: Array<{ roleSlug: string; alias: string; matchedTitle: string }>;
     candidates: CandidateSignalView[];
     domainScores: Array<{ domain: string; score: number; keywords: string[] }>;
+    kraEmbeddingModel?: string;
   } | null;
   skills: RunSkillView[];
   proposals: Array<{ kind: ProposalKind; value: string; status: string; target: string | null; evidence: string | null }>;

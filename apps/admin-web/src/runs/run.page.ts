@@ -510,6 +510,7 @@ function signalsPanel(run: RunView): HTMLElement {
                 ),
             ),
       ],
+      ['KRA similarity', signals.kraEmbeddingModel ? `lexical and embeddings (${signals.kraEmbeddingModel})` : 'lexical'],
     ]),
     candidates.length === 0
       ? emptyState('No candidate roles.')
@@ -561,6 +562,7 @@ function candidateCard(candidate: CandidateSignalView, chosen: boolean): HTMLEle
               el('q', { class: 'kra-sentence' }, match.sentence),
               el('span', { class: 'kra-text' }, '≈ ', match.kraText),
               el('span', { class: 'num' }, formatScore(match.similarity)),
+              match.via === 'embedding' ? badge('embedding', 'llm') : null,
             ),
           ),
         ),
