@@ -2,6 +2,8 @@ import type { AliasType, Catalog } from '@jdpipe/catalog';
 
 import { isFlexibleSeparator, tokenize, type TextToken } from '../tokens/text-tokens';
 import { AliasWordFrequency, requiredContext } from './common-word-aliases';
+import { concatHash, hashOf, hashPower, LabelFilter } from './label-filter';
+import { NO_NODE, TrieEdges } from './trie-edges';
 
 /** One compiled alias, shared by every trie path that spells it. */
 export interface CompiledAlias {
@@ -11,8 +13,8 @@ export interface CompiledAlias {
   caseSensitive: boolean;
   /** Alias tokens joined with their original case; compared to the text when `caseSensitive`. */
   exactForm: string;
-  /** Lower-cased context words or phrases; at least one must occur in the posting. */
-  context: string[];
+  /** Token keys of each context word or phrase, tokenised once here; at least one must occur in the posting. */
+  context: readonly (readonly string[])[];
   /** A single token of at most two characters (C, R, Go, JS): needs the stricter neighbourhood checks. */
   isShortForm: boolean;
   /** The catalog marked it as ambiguous with ordinary words (case-sensitive or context-bound). */
@@ -33,7 +35,6 @@ export interface TrieHit {
 const ROOT = 0;
 // A text chunk may glue up to this many tokens into one trie key ("node js" → "nodejs").
 const MAX_TOKENS_PER_STEP = 3;
-const EDGE_SEPARATOR = '\u0001';
 // Short function words never start or join a glued chunk: "a CCA" is not ACCA, "in design" is not InDesign.
 const UNGLUABLE_WORDS = new Set([
   'a',
@@ -61,17 +62,55 @@ const UNGLUABLE_WORDS = new Set([
   'not',
 ]);
 
+// Most aliases need no context: they share one empty list rather than one each.
+const NO_CONTEXT: readonly (readonly string[])[] = [];
+
+function contextKeys(context: string[]): string[][] {
+  return context
+    .map((word) => word.trim().toLowerCase())
+    .filter((word) => word.length > 0)
+    .map((word) => tokenize(word).map((token) => token.key));
+}
+
+/** A text prepared for trie walks once per scan: what may join, and each token's edge label, looked up once. */
+export interface TrieText {
+  tokens: TextToken[];
+  /** `joins[i]`: 1 when token i and token i + 1 may belong to one alias (see `joinableTokens`). */
+  joins: Uint8Array;
+  /** Label id of each token's key, or `NO_LABEL` when no alias uses it as one chunk. */
+  labels: Int32Array;
+  /** `hashOf` and `hashPower` of each token's key: glued chunks are pre-checked from these. */
+  hashes: Int32Array;
+  powers: Int32Array;
+  /** Each token's key without a trailing plural "s" / "es", for tokens whose text ends with it. */
+  singulars: Record<PluralSuffix, KeyForms>;
+}
+
+interface KeyForms {
+  labels: Int32Array;
+  hashes: Int32Array;
+  powers: Int32Array;
+}
+
+const NO_LABEL = -1;
+const PLURAL_SUFFIXES = ['s', 'es'] as const;
+type PluralSuffix = (typeof PLURAL_SUFFIXES)[number];
+
 /**
- * A token trie over every alias of every skill. Edges live in one flat map keyed by (node, token) so that
- * hundreds of thousands of aliases cost one map entry per edge rather than one object per node. Each
+ * A token trie over every alias of every skill. Edge labels (token keys and glued chunks) are numbered once,
+ * so the hundreds of thousands of edges are integer pairs in one table rather than string keys. Each
  * multi-token alias is also inserted as its glued form, so "Node.js" is found in "NodeJS" and the reverse.
  */
 export class AliasTrie {
-  private readonly edges = new Map<string, number>();
-  private readonly terminals = new Map<number, CompiledAlias[]>();
-  /** Every edge key: a text chunk missing here cannot continue any path, so no edge lookup is built for it. */
-  private readonly edgeKeys = new Set<string>();
-  private nodeCount = 1;
+  /** Every edge label: a text chunk missing here cannot continue any path. */
+  private readonly labels = new Map<string, number>();
+  private readonly labelFilter = new LabelFilter();
+  private readonly edges = new TrieEdges();
+  // The root's children by label, filled once the trie is built. Every walk starts at the root, and this
+  // array stays in cache where the whole edge table does not.
+  private rootChildren = new Int32Array(0);
+  /** Aliases ending at each node, by node id; null for nodes that only lead to longer aliases. */
+  private readonly terminals: Array<CompiledAlias[] | null> = [null];
   private aliasCount = 0;
 
   static fromCatalog(catalog: Catalog): AliasTrie {
@@ -99,18 +138,19 @@ export class AliasTrie {
           // A lone letter in lower case is never the language ("plan c", "r&d" aside): always exact case.
           caseSensitive: alias.match === 'case_sensitive' || isSingleLetter,
           exactForm,
-          context: context.map((word) => word.trim().toLowerCase()).filter((word) => word.length > 0),
+          context: context.length === 0 ? NO_CONTEXT : contextKeys(context),
           isShortForm: tokens.length === 1 && exactForm.replace(/[+#.]/g, '').length <= 2,
           isAmbiguousWord: alias.match === 'case_sensitive' || context.length > 0,
           order: order++,
         });
       }
     }
+    trie.indexRoot();
     return trie;
   }
 
   get size(): { aliases: number; nodes: number } {
-    return { aliases: this.aliasCount, nodes: this.nodeCount };
+    return { aliases: this.aliasCount, nodes: this.terminals.length };
   }
 
   private insert(tokens: TextToken[], alias: CompiledAlias): void {
@@ -125,62 +165,136 @@ export class AliasTrie {
   private addPath(keys: string[], alias: CompiledAlias): void {
     let node = ROOT;
     for (const key of keys) {
-      this.edgeKeys.add(key);
-      const edge = node + EDGE_SEPARATOR + key;
-      let next = this.edges.get(edge);
-      if (next === undefined) {
-        next = this.nodeCount++;
-        this.edges.set(edge, next);
+      let label = this.labels.get(key);
+      if (label === undefined) {
+        label = this.labels.size;
+        this.labels.set(key, label);
+        this.labelFilter.add(key);
+      }
+      let next = this.edges.child(node, label);
+      if (next === NO_NODE) {
+        next = this.terminals.length;
+        this.terminals.push(null);
+        this.edges.add(node, label, next);
       }
       node = next;
     }
-    const existing = this.terminals.get(node);
-    if (!existing) this.terminals.set(node, [alias]);
+    const existing = this.terminals[node];
+    if (!existing) this.terminals[node] = [alias];
     else if (!existing.includes(alias)) existing.push(alias);
   }
 
-  /**
-   * Every alias that starts exactly at token `startToken` of `text`, shortest first. `joins[i]` says whether
-   * token i and token i + 1 may belong to one alias (see `joinableTokens`), computed once per text.
-   */
-  hitsAt(tokens: TextToken[], joins: Uint8Array, startToken: number): TrieHit[] {
-    const hits: TrieHit[] = [];
-    const walk = (node: number, nextToken: number): void => {
-      for (let width = 1; width <= MAX_TOKENS_PER_STEP && nextToken + width <= tokens.length; width++) {
-        const last = nextToken + width - 1;
-        if (width > 1 && joins[last - 1] === 0) break;
-        if (width > 1 && UNGLUABLE_WORDS.has(tokens[last].key)) break;
-        if (width > 1 && UNGLUABLE_WORDS.has(tokens[nextToken].key)) break;
-        let chunk = '';
-        for (let index = nextToken; index <= last; index++) chunk += tokens[index].key;
-        this.collectPlural(node, chunk, tokens[last], startToken, last, hits);
-        if (!this.edgeKeys.has(chunk)) continue;
-        const child = this.edges.get(node + EDGE_SEPARATOR + chunk);
-        if (child === undefined) continue;
-        const aliases = this.terminals.get(child);
-        if (aliases) hits.push({ startToken, endToken: last, pluralSuffixLength: 0, aliases });
-        if (last + 1 < tokens.length && joins[last] === 1) walk(child, last + 1);
-      }
+  private indexRoot(): void {
+    this.rootChildren = new Int32Array(this.labels.size);
+    for (let label = 0; label < this.labels.size; label++) this.rootChildren[label] = this.edges.child(ROOT, label);
+  }
+
+  private childOf(node: number, label: number): number {
+    return node === ROOT ? this.rootChildren[label] : this.edges.child(node, label);
+  }
+
+  /** Looks up every token's label once, so walks from each start token compare integers. */
+  prepare(text: string, tokens: TextToken[]): TrieText {
+    const count = tokens.length;
+    const forms = (): KeyForms => ({
+      labels: new Int32Array(count).fill(NO_LABEL),
+      hashes: new Int32Array(count),
+      powers: new Int32Array(count),
+    });
+    const prepared: TrieText = {
+      tokens,
+      joins: joinableTokens(text, tokens),
+      ...forms(),
+      singulars: { s: forms(), es: forms() },
     };
-    walk(ROOT, startToken);
+    for (const [index, token] of tokens.entries()) {
+      const { key } = token;
+      prepared.labels[index] = this.labels.get(key) ?? NO_LABEL;
+      prepared.hashes[index] = hashOf(key);
+      prepared.powers[index] = hashPower(key.length);
+      for (const suffix of PLURAL_SUFFIXES) {
+        if (!token.text.endsWith(suffix)) continue;
+        const singular = prepared.singulars[suffix];
+        const length = key.length - suffix.length;
+        singular.hashes[index] = hashOf(key, length);
+        singular.powers[index] = hashPower(length);
+        if (length > 1 && this.labelFilter.mayContain(singular.hashes[index]))
+          singular.labels[index] = this.labels.get(key.slice(0, length)) ?? NO_LABEL;
+      }
+    }
+    return prepared;
+  }
+
+  /** Every alias that starts exactly at token `startToken` of `text`, shortest first. */
+  hitsAt(text: TrieText, startToken: number): TrieHit[] {
+    const hits: TrieHit[] = [];
+    this.walk(text, ROOT, startToken, startToken, hits);
+    if (hits.length < 2) return hits;
+    const { tokens } = text;
     return hits.sort((a, b) => tokens[a.endToken].end - a.pluralSuffixLength - (tokens[b.endToken].end - b.pluralSuffixLength));
   }
 
-  // "code reviews", "APIs", "databases": a trailing plural written in lower case may follow the alias.
-  private collectPlural(node: number, chunk: string, lastToken: TextToken, startToken: number, endToken: number, hits: TrieHit[]): void {
-    for (const suffix of ['s', 'es']) {
-      if (!lastToken.text.endsWith(suffix) || chunk.length <= suffix.length + 1) continue;
-      const singular = chunk.slice(0, -suffix.length);
-      if (!this.edgeKeys.has(singular)) continue;
-      const child = this.edges.get(node + EDGE_SEPARATOR + singular);
-      const aliases = child === undefined ? undefined : this.terminals.get(child);
-      if (aliases) hits.push({ startToken, endToken, pluralSuffixLength: suffix.length, aliases });
+  private walk(text: TrieText, node: number, nextToken: number, startToken: number, hits: TrieHit[]): void {
+    const { tokens, joins } = text;
+    for (let width = 1; width <= MAX_TOKENS_PER_STEP && nextToken + width <= tokens.length; width++) {
+      const last = nextToken + width - 1;
+      let label: number;
+      if (width === 1) {
+        for (const suffix of PLURAL_SUFFIXES) this.collectPlural(node, text.singulars[suffix].labels[last], suffix, startToken, last, hits);
+        label = text.labels[last];
+      } else {
+        if (joins[last - 1] === 0) break;
+        if (UNGLUABLE_WORDS.has(tokens[last].key)) break;
+        if (UNGLUABLE_WORDS.has(tokens[nextToken].key)) break;
+        label = this.gluedLabel(text, node, nextToken, last, startToken, hits);
+      }
+      if (label === NO_LABEL) continue;
+      const child = this.childOf(node, label);
+      if (child === NO_NODE) continue;
+      const aliases = this.terminals[child];
+      if (aliases) hits.push({ startToken, endToken: last, pluralSuffixLength: 0, aliases });
+      if (last + 1 < tokens.length && joins[last] === 1) this.walk(text, child, last + 1, startToken, hits);
     }
+  }
+
+  // Tokens first..last glued into one chunk ("node" + "js"), with its plural readings. Most such chunks are no
+  // label at all: the filter says so from the token hashes, and only the rest are built as strings.
+  private gluedLabel(text: TrieText, node: number, first: number, last: number, startToken: number, hits: TrieHit[]): number {
+    const { tokens, hashes, powers } = text;
+    let prefixHash = hashes[first];
+    let length = tokens[first].key.length + tokens[last].key.length;
+    for (let index = first + 1; index < last; index++) {
+      prefixHash = concatHash(prefixHash, hashes[index], powers[index]);
+      length += tokens[index].key.length;
+    }
+    for (const suffix of PLURAL_SUFFIXES) {
+      if (!tokens[last].text.endsWith(suffix) || length <= suffix.length + 1) continue;
+      const singular = text.singulars[suffix];
+      if (!this.labelFilter.mayContain(concatHash(prefixHash, singular.hashes[last], singular.powers[last]))) continue;
+      const singularLabel = this.labels.get(chunkText(tokens, first, last).slice(0, -suffix.length)) ?? NO_LABEL;
+      this.collectPlural(node, singularLabel, suffix, startToken, last, hits);
+    }
+    if (!this.labelFilter.mayContain(concatHash(prefixHash, hashes[last], powers[last]))) return NO_LABEL;
+    return this.labels.get(chunkText(tokens, first, last)) ?? NO_LABEL;
+  }
+
+  // "code reviews", "APIs", "databases": a trailing plural written in lower case may follow the alias.
+  private collectPlural(node: number, singularLabel: number, suffix: string, startToken: number, endToken: number, hits: TrieHit[]): void {
+    if (singularLabel === NO_LABEL) return;
+    const child = this.childOf(node, singularLabel);
+    const aliases = child === NO_NODE ? null : this.terminals[child];
+    if (aliases) hits.push({ startToken, endToken, pluralSuffixLength: suffix.length, aliases });
   }
 }
 
+function chunkText(tokens: TextToken[], first: number, last: number): string {
+  let chunk = '';
+  for (let index = first; index <= last; index++) chunk += tokens[index].key;
+  return chunk;
+}
+
 /** For each token, 1 when the gap to the next token may sit inside an alias ("node js", "CI/CD", "Node.js"). */
-export function joinableTokens(text: string, tokens: TextToken[]): Uint8Array {
+function joinableTokens(text: string, tokens: TextToken[]): Uint8Array {
   const joins = new Uint8Array(tokens.length);
   for (let index = 0; index + 1 < tokens.length; index++)
     joins[index] = isFlexibleSeparator(text.slice(tokens[index].end, tokens[index + 1].start)) ? 1 : 0;

@@ -4,8 +4,9 @@ import type { JdSection, JdSentence, Requirement } from '@jdpipe/jd-parsing';
 import { findCandidatePhrases, type CandidatePhrase } from '../phrases/candidate-phrases';
 import { PostingLayout } from '../posting-structure/posting-layout';
 import { tokenize, type TextToken } from '../tokens/text-tokens';
-import { AliasTrie, joinableTokens, type CompiledAlias, type TrieHit } from './alias-trie';
+import { AliasTrie, type CompiledAlias, type TrieHit, type TrieText } from './alias-trie';
 import { AmbiguityResolver } from './ambiguity';
+import { knownSpellings } from './known-spellings';
 import { passesNeighbourhoodChecks } from './mention-guards';
 
 /** One place where the description names a catalog skill. */
@@ -50,6 +51,8 @@ export class SkillMatcher {
   ) {}
 
   static build(catalog: Catalog): SkillMatcher {
+    // Resolution asks for them on the first posting; made here, they are part of the catalog load.
+    knownSpellings(catalog);
     return new SkillMatcher(AliasTrie.fromCatalog(catalog), new AmbiguityResolver(catalog));
   }
 
@@ -62,10 +65,10 @@ export class SkillMatcher {
     const layout = new PostingLayout(description, sections, sentences);
     const tokens = tokenize(description);
     const postingWords = new PostingWords(tokens);
-    const joins = joinableTokens(description, tokens);
+    const trieText = this.trie.prepare(description, tokens);
     const hits: DictionaryHit[] = [];
     for (let index = 0; index < tokens.length;) {
-      const hit = this.longestValidHit(layout, tokens, joins, index, postingWords);
+      const hit = this.longestValidHit(layout, trieText, index, postingWords);
       if (hit) {
         hits.push(hit.hit);
         index = hit.nextToken;
@@ -77,12 +80,12 @@ export class SkillMatcher {
 
   private longestValidHit(
     layout: PostingLayout,
-    tokens: TextToken[],
-    joins: Uint8Array,
+    trieText: TrieText,
     startToken: number,
     postingWords: PostingWords,
   ): { hit: DictionaryHit; nextToken: number } | null {
-    const trieHits = this.trie.hitsAt(tokens, joins, startToken);
+    const { tokens } = trieText;
+    const trieHits = this.trie.hitsAt(trieText, startToken);
     for (let position = trieHits.length - 1; position >= 0; position--) {
       const trieHit = trieHits[position];
       const valid = trieHit.aliases.filter((alias) => this.accepts(alias, trieHit, layout, tokens, postingWords));
@@ -106,7 +109,7 @@ export class SkillMatcher {
       for (let index = hit.startToken; index <= hit.endToken; index++) written += tokens[index].text;
       if (written.slice(0, written.length - hit.pluralSuffixLength) !== alias.exactForm) return false;
     }
-    if (alias.context.length > 0 && !alias.context.some((word) => postingWords.contains(word))) return false;
+    if (alias.context.length > 0 && !alias.context.some((keys) => postingWords.contains(keys))) return false;
     return passesNeighbourhoodChecks(
       {
         text: layout.description,
@@ -156,24 +159,28 @@ function bestAliasPerSkill(aliases: CompiledAlias[]): CompiledAlias[] {
   return sorted.filter((alias) => !seen.has(alias.skillSlug) && seen.add(alias.skillSlug));
 }
 
-/** The posting's words, for `context` checks: single words by set lookup, phrases by token sequence. */
+/**
+ * The posting's words, for `context` checks: single words by set lookup, phrases by token sequence. Built on
+ * the first check: most postings hit no alias that needs context.
+ */
 class PostingWords {
-  private readonly words: Set<string>;
-  private readonly spaced: string;
+  private words: Set<string> | null = null;
+  private spaced: string | null = null;
   private readonly phraseCache = new Map<string, boolean>();
 
-  constructor(tokens: TextToken[]) {
-    this.words = new Set(tokens.map((token) => token.key));
-    this.spaced = ' ' + tokens.map((token) => token.key).join(' ') + ' ';
-  }
+  constructor(private readonly tokens: TextToken[]) {}
 
-  contains(contextWord: string): boolean {
-    const keys = tokenize(contextWord).map((token) => token.key);
+  /** `keys`: the token keys of one context word or phrase. */
+  contains(keys: readonly string[]): boolean {
     if (keys.length === 0) return false;
-    if (keys.length === 1) return this.words.has(keys[0]);
+    if (keys.length === 1) {
+      this.words ??= new Set(this.tokens.map((token) => token.key));
+      return this.words.has(keys[0]);
+    }
     const phrase = keys.join(' ');
     let found = this.phraseCache.get(phrase);
     if (found === undefined) {
+      this.spaced ??= ' ' + this.tokens.map((token) => token.key).join(' ') + ' ';
       found = this.spaced.includes(' ' + phrase + ' ');
       this.phraseCache.set(phrase, found);
     }

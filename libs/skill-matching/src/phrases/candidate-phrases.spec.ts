@@ -22,6 +22,10 @@ describe('candidate phrases from cues', () => {
     assert.deepEqual(phrases('Hands-on Docker.'), ['Docker']);
   });
 
+  it('reads words that name built-in object properties like any other word', () => {
+    assert.deepEqual(phrases('Senior constructor of bridges. Knowledge of toString and valueOf.'), ['toString', 'valueOf']);
+  });
+
   it('splits coordinated items and stops at a clause word', () => {
     assert.deepEqual(phrases('Knowledge of Kafka, Flink and Redis for streaming.'), ['Kafka', 'Flink', 'Redis']);
   });
@@ -140,6 +144,12 @@ describe('isTechnologyLooking', () => {
       'Ai',
       'CTC',
     ]) {
+      assert.equal(isTechnologyLooking(word), false, word);
+    }
+  });
+
+  it('rejects plain words, capitalised or not', () => {
+    for (const word of ['python', 'Teams', 'stakeholder', 'Excel', 'crème', 'Ökonomie', 'e-commerce']) {
       assert.equal(isTechnologyLooking(word), false, word);
     }
   });

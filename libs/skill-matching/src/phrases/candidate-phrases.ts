@@ -20,22 +20,23 @@ interface Span {
   end: number;
 }
 
-// "<head> <preposition> X": the cue words that introduce a skill.
-const CUE_PREPOSITIONS: Record<string, string[]> = {
-  experience: ['with', 'in', 'using', 'on'],
-  experienced: ['with', 'in', 'using'],
-  knowledge: ['of', 'in', 'on'],
-  proficiency: ['in', 'with'],
-  proficient: ['in', 'with'],
-  competency: ['in', 'with'],
-  competence: ['in', 'with'],
-  expertise: ['in', 'with'],
-  skilled: ['in', 'with'],
-  versed: ['in', 'with'],
-  familiarity: ['with'],
-  familiar: ['with'],
-  'hands-on': ['with', 'in'],
-};
+// "<head> <preposition> X": the cue words that introduce a skill. A map, not an object literal: a posting
+// word such as "constructor" must not find an inherited property.
+const CUE_PREPOSITIONS = new Map<string, string[]>([
+  ['experience', ['with', 'in', 'using', 'on']],
+  ['experienced', ['with', 'in', 'using']],
+  ['knowledge', ['of', 'in', 'on']],
+  ['proficiency', ['in', 'with']],
+  ['proficient', ['in', 'with']],
+  ['competency', ['in', 'with']],
+  ['competence', ['in', 'with']],
+  ['expertise', ['in', 'with']],
+  ['skilled', ['in', 'with']],
+  ['versed', ['in', 'with']],
+  ['familiarity', ['with']],
+  ['familiar', ['with']],
+  ['hands-on', ['with', 'in']],
+]);
 const COORDINATORS = new Set(['and', 'or', 'and/or', '&', '/']);
 const MAX_PHRASE_WORDS = 4;
 
@@ -88,7 +89,7 @@ function readingUnits(layout: PostingLayout): Array<Span & { sectionIndex: numbe
 function cuedPhrases(words: PhraseWord[]): PhraseWord[][] {
   const items: PhraseWord[][] = [];
   for (let index = 0; index < words.length; index++) {
-    const prepositions = CUE_PREPOSITIONS[words[index].key];
+    const prepositions = CUE_PREPOSITIONS.get(words[index].key);
     if (!prepositions || words[index].breakAfter) continue;
     let next = index + 1;
     // "hands-on experience with X" and "hands-on X" both introduce X.
@@ -257,6 +258,7 @@ const UNIT_OR_ORDINAL =
 /** CamelCase (TensorFlow, MongoDB, iOS), letters with digits (EC2, K8s, HTML5), dotted names (Next.js). */
 export function isTechnologyLooking(word: string): boolean {
   if (word.length < 2 || word.length > 24 || /[@:]|^www\./i.test(word)) return false;
+  if (isPlainWord(word)) return false;
   const dotted = word.split('.');
   if (dotted.length > 1) {
     return (
@@ -276,6 +278,17 @@ export function isTechnologyLooking(word: string): boolean {
   if (/^(Mc|Mac)\p{Lu}/u.test(bare)) return false;
   // Lower-case humps then capitals: TensorFlow, GitHub, MongoDB, iOS; "PhD" (one trailing capital) is not.
   return /^\p{Lu}?\p{Ll}+(\p{Lu}{2,}|(\p{Lu}\p{Ll}+)+(\p{Lu}{2,})?)$/u.test(bare);
+}
+
+// Most words are plain ("python", "Teams"): no capital after the first letter, no digit, no dot, so none of
+// the shapes above. Answered by a character loop before any pattern runs.
+function isPlainWord(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    const lower = code >= 0x61 && code <= 0x7a;
+    if (!lower && !(index === 0 && code >= 0x41 && code <= 0x5a)) return false;
+  }
+  return true;
 }
 
 /** Trims decoration and returns the phrase when it can name a skill, else null. */

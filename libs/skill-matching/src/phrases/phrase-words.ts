@@ -24,11 +24,12 @@ export function splitPhraseWords(description: string, start: number, end: number
   for (const chunk of slice.matchAll(/\S+/g)) {
     const chunkStart = start + chunk.index;
     let core = chunk[0];
-    const leading = LEADING_PUNCTUATION.exec(core)?.[0] ?? '';
+    // Most words begin and end with a plain letter or digit: nothing to strip, and no pattern needs to run.
+    const leading = isAsciiAlphanumeric(core.charCodeAt(0)) ? '' : (LEADING_PUNCTUATION.exec(core)?.[0] ?? '');
     core = core.slice(leading.length);
-    const trailing = TRAILING_PUNCTUATION.exec(core)?.[0] ?? '';
+    const trailing = isAsciiAlphanumeric(core.charCodeAt(core.length - 1)) ? '' : (TRAILING_PUNCTUATION.exec(core)?.[0] ?? '');
     core = core.slice(0, core.length - trailing.length);
-    if (!/[\p{L}\p{N}]/u.test(core)) {
+    if (!isAsciiAlphanumeric(core.charCodeAt(0)) && !/[\p{L}\p{N}]/u.test(core)) {
       if (COORDINATING_SYMBOLS.has(chunk[0])) {
         words.push({
           text: chunk[0],
@@ -56,6 +57,10 @@ export function splitPhraseWords(description: string, start: number, end: number
     });
   }
   return words;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 export function breakBetween(left: PhraseWord, right: PhraseWord): boolean {

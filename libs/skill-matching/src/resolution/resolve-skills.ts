@@ -2,6 +2,7 @@ import { aliasKey, type CatalogIndex, type CatalogSkill } from '@jdpipe/catalog'
 import type { Proposal, RunSkill, SkillEvidence } from '@jdpipe/contracts';
 import type { JdSection, Requirement } from '@jdpipe/jd-parsing';
 
+import { knownSpellings } from '../matching/known-spellings';
 import type { MentionScan, SkillMention } from '../matching/skill-matcher';
 import type { CandidatePhrase } from '../phrases/candidate-phrases';
 import { BACKGROUND_SECTION_KINDS } from '../posting-structure/posting-layout';
@@ -140,12 +141,11 @@ function namedInTitle(titleKeys: string[], skill: CatalogSkill, mentions: SkillM
  * already a catalog alias is not new (the matcher skipped it on purpose, e.g. a context word was missing).
  */
 function proposeLeftovers(input: ResolveSkillsInput, resolvedSlugs: Set<string>): { proposedSkills: RunSkill[]; proposals: Proposal[] } {
-  const knownSpellings = catalogSpellings(input.catalog);
+  const spellings = knownSpellings(input.catalog.catalog);
   const phrasesBySlug = new Map<string, CandidatePhrase[]>();
   for (const phrase of input.scan.candidatePhrases) {
     const slug = slugOf(phrase.text);
-    if (slug === '' || resolvedSlugs.has(slug) || input.catalog.skillBySlug.has(slug) || knownSpellings.has(aliasKey(phrase.text)))
-      continue;
+    if (slug === '' || resolvedSlugs.has(slug) || input.catalog.skillBySlug.has(slug) || spellings.has(aliasKey(phrase.text))) continue;
     const group = phrasesBySlug.get(slug) ?? [];
     group.push(phrase);
     phrasesBySlug.set(slug, group);
@@ -176,17 +176,6 @@ function proposeLeftovers(input: ResolveSkillsInput, resolvedSlugs: Set<string>)
     });
   }
   return { proposedSkills, proposals };
-}
-
-const spellingsByCatalog = new WeakMap<CatalogIndex, Set<string>>();
-
-function catalogSpellings(catalog: CatalogIndex): Set<string> {
-  let spellings = spellingsByCatalog.get(catalog);
-  if (!spellings) {
-    spellings = new Set(catalog.catalog.skills.flatMap((skill) => skill.aliases.map((alias) => aliasKey(alias.text))));
-    spellingsByCatalog.set(catalog, spellings);
-  }
-  return spellings;
 }
 
 /** Kebab-case slug of a phrase: "Next.js" → next-js, "C++ Builder" → c-plus-plus-builder. */

@@ -25,10 +25,16 @@ export function tokenize(text: string): TextToken[] {
       tokenText = tokenText.slice(1);
     }
     // A lone "+"/"#" run after digits is a count ("3+ years"), not a symbol like C++.
-    if (/^\p{N}+[+#]+$/u.test(tokenText)) tokenText = tokenText.replace(/[+#]+$/, '');
+    if (endsWithSymbol(tokenText) && /^\p{N}+[+#]+$/u.test(tokenText)) tokenText = tokenText.replace(/[+#]+$/, '');
     tokens.push({ text: tokenText, key: tokenText.toLowerCase(), start, end: start + tokenText.length });
   }
   return tokens;
+}
+
+// Most tokens are plain words: the count check below runs only on the few ending in "+" or "#".
+function endsWithSymbol(tokenText: string): boolean {
+  const last = tokenText.charCodeAt(tokenText.length - 1);
+  return last === 0x2b || last === 0x23;
 }
 
 /**
@@ -37,7 +43,8 @@ export function tokenize(text: string): TextToken[] {
  * punctuation followed by a space end a multi-word match.
  */
 export function isFlexibleSeparator(separator: string): boolean {
-  if (separator.length === 0) return true;
+  // One space is most gaps: answered before any pattern runs.
+  if (separator.length === 0 || separator === ' ') return true;
   if (/^[ \t\u00a0]+$/.test(separator)) return true;
   if (/^[-._'\u2019]$/.test(separator)) return true;
   return /^[ \t]*[/&][ \t]*$/.test(separator);
