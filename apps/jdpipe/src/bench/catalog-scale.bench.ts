@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 import { CatalogIndex, loadSeedCatalog } from '@jdpipe/catalog';
 import { readEscoDirectory, readOnetDirectory, type ImportBatch } from '@jdpipe/catalog-import';
 import { parseJobDescription } from '@jdpipe/jd-parsing';
@@ -41,6 +44,9 @@ export interface SkillNoise {
   taxonomyOnly: number;
 }
 
+/** Postings matched untimed before the measured pass. */
+const WARM_UP_POSTINGS = 30;
+
 // Sections about the employer rather than the job.
 const BACKGROUND_SECTIONS = new Set(['company', 'benefits']);
 
@@ -75,7 +81,7 @@ export async function benchmarkCatalogScale(
     const roleStarted = performance.now();
     const roleMatcher = RoleMatcher.build(index);
     const roleMatcherBuildMs = performance.now() - roleStarted;
-    (globalThis as { gc?: () => void }).gc?.();
+    collectGarbage();
     const heapUsedMb = process.memoryUsage().heapUsed / 2 ** 20;
 
     const stageMs = { scan: 0, resolve: 0, roleMatch: 0 };
@@ -85,55 +91,62 @@ export async function benchmarkCatalogScale(
     const msPerKb: number[] = [];
     const seedSkills = new Set(loadSeedCatalog(seedDir).catalog.skills.map((skill) => skill.slug));
     const noise = { skills: 0, onlyInBackground: 0, taxonomyOnly: 0 };
-    for (const posting of corpus.postings.slice(0, limit)) {
-      const parseStarted = performance.now();
-      const outcome = parseJobDescription({
-        description: posting.description,
-        title: posting.title ?? null,
-        location: posting.location ?? null,
-      });
-      parseMs += performance.now() - parseStarted;
-      if (!outcome.ok) {
-        rejected++;
-        continue;
+    const measured = corpus.postings.slice(0, limit);
+    // A running service is warm: the first postings would otherwise time the JIT compiling the matchers.
+    const warmUp = measured.slice(0, WARM_UP_POSTINGS);
+    for (const [pass, postings] of [warmUp, measured].entries()) {
+      const timed = pass === 1;
+      for (const posting of postings) {
+        const parseStarted = performance.now();
+        const outcome = parseJobDescription({
+          description: posting.description,
+          title: posting.title ?? null,
+          location: posting.location ?? null,
+        });
+        if (timed) parseMs += performance.now() - parseStarted;
+        if (!outcome.ok) {
+          if (timed) rejected++;
+          continue;
+        }
+        const { parsed } = outcome;
+        const t0 = performance.now();
+        const scan = skillMatcher.scan(posting.description, parsed.sections, parsed.sentences);
+        const t1 = performance.now();
+        const kindOf = (sectionIndex: number) => parsed.sections[sectionIndex]?.kind;
+        const responsibilities = parsed.sentences.filter((sentence) => kindOf(sentence.sectionIndex) === 'responsibilities');
+        const decision = roleMatcher.match({
+          title: parsed.title,
+          roleAliases: parsed.roleAliases,
+          responsibilitySentences: (responsibilities.length > 0 ? responsibilities : parsed.sentences).map((sentence) => sentence.text),
+          requirementSentences: parsed.sentences
+            .filter((sentence) => ['requirements', 'nice_to_have'].includes(kindOf(sentence.sectionIndex) ?? ''))
+            .map((sentence) => sentence.text),
+          skillSlugs: [...new Set(scan.mentions.map((mention) => mention.skillSlug))],
+          text: posting.description,
+        });
+        const t2 = performance.now();
+        const { skills } = resolveSkills({
+          scan,
+          description: posting.description,
+          sections: parsed.sections,
+          catalog: index,
+          chosenRoleSlug: decision.role && !decision.role.isNew ? decision.role.slug : null,
+          title: parsed.title,
+        });
+        const t3 = performance.now();
+        if (!timed) continue;
+        for (const skill of skills.filter((candidate) => candidate.status === 'in_catalog')) {
+          noise.skills++;
+          if (skill.evidence.every((item) => item.section !== null && BACKGROUND_SECTIONS.has(item.section))) noise.onlyInBackground++;
+          if (!seedSkills.has(skill.slug)) noise.taxonomyOnly++;
+        }
+        stageMs.scan += t1 - t0;
+        stageMs.roleMatch += t2 - t1;
+        stageMs.resolve += t3 - t2;
+        const kilobytes = Buffer.byteLength(posting.description, 'utf8') / 1024;
+        bytes += kilobytes * 1024;
+        msPerKb.push((t3 - t0) / kilobytes);
       }
-      const { parsed } = outcome;
-      const t0 = performance.now();
-      const scan = skillMatcher.scan(posting.description, parsed.sections, parsed.sentences);
-      const t1 = performance.now();
-      const kindOf = (sectionIndex: number) => parsed.sections[sectionIndex]?.kind;
-      const responsibilities = parsed.sentences.filter((sentence) => kindOf(sentence.sectionIndex) === 'responsibilities');
-      const decision = roleMatcher.match({
-        title: parsed.title,
-        roleAliases: parsed.roleAliases,
-        responsibilitySentences: (responsibilities.length > 0 ? responsibilities : parsed.sentences).map((sentence) => sentence.text),
-        requirementSentences: parsed.sentences
-          .filter((sentence) => ['requirements', 'nice_to_have'].includes(kindOf(sentence.sectionIndex) ?? ''))
-          .map((sentence) => sentence.text),
-        skillSlugs: [...new Set(scan.mentions.map((mention) => mention.skillSlug))],
-        text: posting.description,
-      });
-      const t2 = performance.now();
-      const { skills } = resolveSkills({
-        scan,
-        description: posting.description,
-        sections: parsed.sections,
-        catalog: index,
-        chosenRoleSlug: decision.role && !decision.role.isNew ? decision.role.slug : null,
-        title: parsed.title,
-      });
-      const t3 = performance.now();
-      for (const skill of skills.filter((candidate) => candidate.status === 'in_catalog')) {
-        noise.skills++;
-        if (skill.evidence.every((item) => item.section !== null && BACKGROUND_SECTIONS.has(item.section))) noise.onlyInBackground++;
-        if (!seedSkills.has(skill.slug)) noise.taxonomyOnly++;
-      }
-      stageMs.scan += t1 - t0;
-      stageMs.roleMatch += t2 - t1;
-      stageMs.resolve += t3 - t2;
-      const kilobytes = Buffer.byteLength(posting.description, 'utf8') / 1024;
-      bytes += kilobytes * 1024;
-      msPerKb.push((t3 - t0) / kilobytes);
     }
     const totalKb = bytes / 1024;
     const perKb = (ms: number) => (totalKb === 0 ? 0 : ms / totalKb);
@@ -181,12 +194,19 @@ export function renderCatalogScaleReport(report: CatalogScaleReport): string {
       `import     ${formatMs(report.importMs)} (read + migrate + seed sync + merge, in memory)`,
       `load       ${formatMs(report.catalogLoadMs)} catalog load`,
       `build      SkillMatcher ${formatMs(report.skillMatcherBuildMs)}, RoleMatcher ${formatMs(report.roleMatcherBuildMs)}`,
-      `heap       ${report.heapUsedMb.toFixed(0)} MB used after building`,
-      `postings   ${report.postings} matched (${report.rejected} rejected by the parser), ${report.kilobytes.toFixed(0)} KB, from ${report.corpus}`,
+      `heap       ${report.heapUsedMb.toFixed(0)} MB used after building (after a full collection)`,
+      `postings   ${report.postings} matched (${report.rejected} rejected by the parser), ${report.kilobytes.toFixed(0)} KB, from ${report.corpus}; ` +
+        `timed after ${WARM_UP_POSTINGS} warm-up postings`,
       `match      ${ms(report.matchMsPerKb)} overall; per posting p50 ${ms(report.perPostingMsPerKb.p50)}, p99 ${ms(report.perPostingMsPerKb.p99)}, max ${ms(report.perPostingMsPerKb.max)}`,
       `stages     scan ${ms(report.stageMsPerKb.scan)}, resolve ${ms(report.stageMsPerKb.resolve)}, role match ${ms(report.stageMsPerKb.roleMatch)} (parse ${ms(report.parseMsPerKb)}, not counted)`,
       `skills     ${report.skills.perPosting.toFixed(1)} catalog skills per posting; ${percent(report.skills.onlyInBackground)} only in the company blurb or benefits, ` +
         `${percent(report.skills.taxonomyOnly)} known only to the imported taxonomies`,
     ].join('\n') + '\n'
   );
+}
+
+/** A full collection before reading the heap, so the figure does not depend on when the last one ran. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
