@@ -5,7 +5,8 @@ import { RUN_STATUSES } from './run-list-query.dto';
 const DECISION_CASES = ['ALIAS', 'KRA', 'SKILL', 'DOMAIN', 'NEW'];
 const MODES = ['offline', 'llm', 'hybrid'];
 
-export class RunSummaryDto {
+/** What every run answer starts with: which run, of which posting, how it ended, on which catalog and mode. */
+export class RunHeaderDto {
   @ApiProperty({ format: 'uuid' })
   runId!: string;
 
@@ -15,6 +16,20 @@ export class RunSummaryDto {
   @ApiProperty({ enum: RUN_STATUSES })
   status!: string;
 
+  @ApiProperty()
+  catalogVersion!: number;
+
+  @ApiProperty({ enum: MODES })
+  mode!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  completedAt!: string | null;
+}
+
+export class RunSummaryDto extends RunHeaderDto {
   @ApiProperty({ type: String, nullable: true, example: 'PARSE.NOT_A_JD' })
   rejectionCode!: string | null;
 
@@ -32,18 +47,6 @@ export class RunSummaryDto {
 
   @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 1 })
   confidence!: number | null;
-
-  @ApiProperty()
-  catalogVersion!: number;
-
-  @ApiProperty({ enum: MODES })
-  mode!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
-  completedAt!: string | null;
 }
 
 export class RunPageDto {
@@ -64,24 +67,9 @@ export class RunPageDto {
  * The run document (libs/contracts RunDocument), described here by its top-level fields; the nested shapes
  * are documented with the contract and the README.
  */
-export class RunDocumentDto {
-  @ApiProperty({ format: 'uuid' })
-  runId!: string;
-
-  @ApiProperty()
-  postingId!: string;
-
-  @ApiProperty({ enum: RUN_STATUSES })
-  status!: string;
-
+export class RunDocumentDto extends RunHeaderDto {
   @ApiProperty({ type: Object, nullable: true, description: '`{code, reason}` of a rejected or failed run' })
   rejection!: object | null;
-
-  @ApiProperty()
-  catalogVersion!: number;
-
-  @ApiProperty({ enum: MODES })
-  mode!: string;
 
   @ApiProperty({ type: Object, description: 'The posting as received: title, description, location, company, source' })
   posting!: object;
@@ -115,12 +103,6 @@ export class RunDocumentDto {
 
   @ApiProperty({ type: String, nullable: true })
   traceId!: string | null;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
-  completedAt!: string | null;
 }
 
 export class LlmCallDto {

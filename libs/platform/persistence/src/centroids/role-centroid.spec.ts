@@ -1,31 +1,21 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import type { DataSource } from 'typeorm';
+import { migratedPgliteForSpecs } from '@jdpipe/testing';
 
-import { createDataSource, runMigrations } from '../data-source';
 import { LEXICAL_CENTROID_MODEL, RunStore } from '../runs/run.store';
 import { completedRun } from '../spec-fixtures/run-document.fixture';
 
-let dataSource: DataSource;
-
-before(async () => {
-  dataSource = await createDataSource({ kind: 'pglite', dataDir: null });
-  await runMigrations(dataSource);
-});
-
-after(async () => {
-  await dataSource?.destroy();
-});
+const dataSource = migratedPgliteForSpecs();
 
 test('a centroid averages vectors of one model only: another model, even of the same size, restarts it', async () => {
-  const runs = new RunStore(dataSource);
+  const runs = new RunStore(dataSource());
   const role = { ...completedRun().role!, slug: 'model-centroid-role' };
   const save = (vector: number[], model?: string) =>
     runs.saveRun(completedRun({ role, proposals: [] }), { consumer: 'persister', eventId: randomUUID() }, vector, [], model);
   const centroid = async () =>
-    ((await dataSource.query(`SELECT n, vector, vector_model FROM role_centroids WHERE role_slug = $1`, [role.slug])) as unknown[])[0];
+    ((await dataSource().query(`SELECT n, vector, vector_model FROM role_centroids WHERE role_slug = $1`, [role.slug])) as unknown[])[0];
 
   await save([1, 0, 0]);
   await save([0, 1, 0]);

@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import type { DataSource } from 'typeorm';
+import { migratedPgliteForSpecs } from '@jdpipe/testing';
 
-import { createDataSource, runMigrations } from '../data-source';
 import { EmbeddingCacheStore, embeddingTextHash } from './embedding-cache.store';
 
-let dataSource: DataSource;
-
-before(async () => {
-  dataSource = await createDataSource({ kind: 'pglite', dataDir: null });
-  await runMigrations(dataSource);
-});
-
-after(async () => {
-  await dataSource?.destroy();
-});
+const dataSource = migratedPgliteForSpecs();
 
 describe('EmbeddingCacheStore', () => {
   test('a miss, then a hit with the vector stored (single precision, as providers send them)', async () => {
-    const store = new EmbeddingCacheStore(dataSource);
+    const store = new EmbeddingCacheStore(dataSource());
     const text = 'Lead incident response and run blameless postmortems';
     assert.deepEqual(await store.find('model-a', [text]), new Map());
 
@@ -31,7 +21,7 @@ describe('EmbeddingCacheStore', () => {
   });
 
   test('is keyed by model and by the SHA-256 of the text, which itself is not stored', async () => {
-    const store = new EmbeddingCacheStore(dataSource);
+    const store = new EmbeddingCacheStore(dataSource());
     const text = 'Define and track SLOs with product teams';
     await store.save('model-a', [{ text, vector: [1, 0] }]);
 
@@ -40,7 +30,7 @@ describe('EmbeddingCacheStore', () => {
     assert.deepEqual((await store.find('model-b', [text])).get(text), [0, 1, 0]);
     assert.deepEqual((await store.find('model-a', [text])).get(text), [1, 0]);
 
-    const rows: Array<{ model: string; text_hash: string; dimensions: number }> = await dataSource.query(
+    const rows: Array<{ model: string; text_hash: string; dimensions: number }> = await dataSource().query(
       'SELECT model, text_hash, dimensions FROM embedding_cache WHERE text_hash = $1 ORDER BY model',
       [embeddingTextHash(text)],
     );
@@ -52,7 +42,7 @@ describe('EmbeddingCacheStore', () => {
   });
 
   test('a text saved again, in one batch or later, keeps its first vector', async () => {
-    const store = new EmbeddingCacheStore(dataSource);
+    const store = new EmbeddingCacheStore(dataSource());
     const text = 'Automate toil';
     await store.save('model-c', [
       { text, vector: [1, 1] },
@@ -64,7 +54,7 @@ describe('EmbeddingCacheStore', () => {
   });
 
   test('refuses empty and non-finite vectors', async () => {
-    const store = new EmbeddingCacheStore(dataSource);
+    const store = new EmbeddingCacheStore(dataSource());
     await assert.rejects(store.save('model-d', [{ text: 'x', vector: [] }]), /empty or not finite/);
     await assert.rejects(store.save('model-d', [{ text: 'x', vector: [1, Number.NaN] }]), /empty or not finite/);
   });
