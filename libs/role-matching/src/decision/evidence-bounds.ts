@@ -1,5 +1,5 @@
 import { KRA_FULL_EVIDENCE, SIGNAL_NAMES, SIGNAL_WEIGHTS, THRESHOLDS, type SignalName } from './policy';
-import { type RankBounds } from './role-ranking';
+import { type RankBounds, type RankOrder } from './role-ranking';
 
 /** Added to bounds so that floating-point summation order can never push an exact value above its bound. */
 export const BOUND_SLACK = 1e-9;
@@ -14,6 +14,8 @@ export class EvidenceBounds {
   readonly kra: Float64Array;
   readonly skill: Float64Array;
   readonly domain: Float64Array;
+  /** KRA evidence of none, for the floors. */
+  private noKra: Float64Array | undefined;
 
   constructor(readonly size: number) {
     this.alias = new Float64Array(size);
@@ -58,39 +60,92 @@ export class EvidenceBounds {
    * signals, the same without the title, the KRA evidence, and the absolute scores over all four signals.
    */
   rankBounds(informative: ReadonlySet<SignalName>): RankBounds {
-    return this.rankValues(informative, this.kra, BOUND_SLACK);
+    return new RankValues(this, informative, this.kra, BOUND_SLACK);
   }
 
   /** Values each role reaches for sure in each rank order: its exact evidence with no KRA evidence at all. */
   rankFloors(informative: ReadonlySet<SignalName>): RankBounds {
-    return this.rankValues(informative, new Float64Array(this.size), -BOUND_SLACK);
+    this.noKra ??= new Float64Array(this.size);
+    return new RankValues(this, informative, this.noKra, -BOUND_SLACK);
+  }
+}
+
+/**
+ * Each order's values computed on first read only: a ranking reads just the orders its questions ask (the
+ * KRA-only ranking none but `kra`), and each order costs a pass over the library.
+ */
+class RankValues implements RankBounds {
+  private readonly computed = new Map<RankOrder, Float64Array>();
+  private readonly weights: Record<SignalName, number>;
+
+  constructor(
+    private readonly evidence: EvidenceBounds,
+    informative: ReadonlySet<SignalName>,
+    readonly kra: Float64Array,
+    private readonly slack: number,
+  ) {
+    this.weights = { alias: 0, kra: 0, skill: 0, domain: 0 };
+    for (const signal of SIGNAL_NAMES) if (informative.has(signal)) this.weights[signal] = SIGNAL_WEIGHTS[signal];
   }
 
-  private rankValues(informative: ReadonlySet<SignalName>, kraEvidence: Float64Array, slack: number): RankBounds {
-    const weight = (signal: SignalName, withAlias: boolean): number =>
-      informative.has(signal) && (withAlias || signal !== 'alias') ? SIGNAL_WEIGHTS[signal] : 0;
-    const total = (withAlias: boolean): number => SIGNAL_NAMES.reduce((sum, signal) => sum + weight(signal, withAlias), 0);
-    const scoreTotal = total(true);
-    const contentTotal = total(false);
-    const values: RankBounds = {
-      score: new Float64Array(this.size),
-      content: new Float64Array(this.size),
-      kra: kraEvidence,
-      absolute: new Float64Array(this.size),
-      absoluteContent: new Float64Array(this.size),
-    };
-    const [aliasWeight, kraWeight, skillWeight, domainWeight] = SIGNAL_NAMES.map((signal) => weight(signal, true));
-    for (let position = 0; position < this.size; position++) {
-      const alias = this.alias[position];
-      const kra = kraEvidence[position];
-      const skill = this.skill[position];
-      const domain = this.domain[position];
-      const content = kraWeight * kra + skillWeight * skill + domainWeight * domain;
-      values.score[position] = scoreTotal === 0 ? 0 : round3((aliasWeight * alias + content) / scoreTotal + slack);
-      values.content[position] = contentTotal === 0 ? 0 : round3(content / contentTotal + slack);
-      const absoluteContent = SIGNAL_WEIGHTS.kra * kra + SIGNAL_WEIGHTS.skill * skill + SIGNAL_WEIGHTS.domain * domain;
-      values.absoluteContent[position] = absoluteContent + slack;
-      values.absolute[position] = SIGNAL_WEIGHTS.alias * alias + absoluteContent + slack;
+  get score(): Float64Array {
+    return this.valuesOf('score');
+  }
+
+  get content(): Float64Array {
+    return this.valuesOf('content');
+  }
+
+  get absolute(): Float64Array {
+    return this.valuesOf('absolute');
+  }
+
+  get absoluteContent(): Float64Array {
+    return this.valuesOf('absoluteContent');
+  }
+
+  private valuesOf(order: Exclude<RankOrder, 'kra'>): Float64Array {
+    let values = this.computed.get(order);
+    if (!values) {
+      values = this.compute(order);
+      this.computed.set(order, values);
+    }
+    return values;
+  }
+
+  /** The slack, not the summation order, is what keeps a bound above (or a floor below) the exact value. */
+  private compute(order: Exclude<RankOrder, 'kra'>): Float64Array {
+    const { alias, skill, domain, size } = this.evidence;
+    const { kra, slack } = this;
+    const values = new Float64Array(size);
+    // One loop per order, each with its weights in locals: this runs over the whole library several times a posting.
+    if (order === 'score' || order === 'content') {
+      const { alias: aliasWeight, kra: kraWeight, skill: skillWeight, domain: domainWeight } = this.weights;
+      const contentTotal = kraWeight + skillWeight + domainWeight;
+      if (order === 'score') {
+        // In signal order, as the exact scores sum their total.
+        const scoreTotal = aliasWeight + kraWeight + skillWeight + domainWeight;
+        if (scoreTotal === 0) return values;
+        for (let position = 0; position < size; position++)
+          values[position] = round3(
+            (aliasWeight * alias[position] +
+              (kraWeight * kra[position] + skillWeight * skill[position] + domainWeight * domain[position])) /
+              scoreTotal +
+              slack,
+          );
+      } else {
+        if (contentTotal === 0) return values;
+        for (let position = 0; position < size; position++)
+          values[position] = round3(
+            (kraWeight * kra[position] + skillWeight * skill[position] + domainWeight * domain[position]) / contentTotal + slack,
+          );
+      }
+      return values;
+    }
+    const { alias: aliasWeight, kra: kraWeight, skill: skillWeight, domain: domainWeight } = SIGNAL_WEIGHTS;
+    for (let position = 0; position < size; position++) {
+      const absoluteContent = kraWeight * kra[position] + skillWeight * skill[position] + domainWeight * domain[position];
+      values[position] = order === 'absolute' ? aliasWeight * alias[position] + absoluteContent + slack : absoluteContent + slack;
     }
     return values;
   }

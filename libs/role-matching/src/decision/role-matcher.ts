@@ -12,7 +12,7 @@ import {
 import { AliasIndex, type AliasSignal } from '../signals/alias-signal';
 import { DomainKeywordIndex, type DomainScore } from '../signals/domain-signal';
 import { blendKraMatches, type KraEmbeddingEvidence } from '../signals/kra-embedding';
-import { KRA_VECTOR_DIMENSIONS, KraIndex, type WeightedSentence } from '../signals/kra-index';
+import { KraIndex, type WeightedSentence } from '../signals/kra-index';
 import { SkillOverlapIndex } from '../signals/skill-signal';
 import { contentStems } from '../text/terms';
 import { cleanDisplayTitle, normaliseTitle } from '../title/normalise-title';
@@ -134,13 +134,13 @@ export class RoleMatcher {
     const sentences = this.kraSentences(input);
     const aliasSignal = this.aliasIndex.match(input.title, input.roleAliases);
     const domainScores = this.domainIndex.score(input.text);
-    const weighted = this.kraIndex.weighSentences(sentences);
+    const weighed = this.kraIndex.weighPosting(sentences);
     const postingSkills = new Set(input.skillSlugs);
     const topK = kraTopK(sentences.length);
 
     const hitByRole = new Map(aliasSignal.hits.map((hit) => [hit.roleSlug, hit]));
     const domainScoreOf = new Map(domainScores.map((score) => [score.domain, score.score]));
-    const bounds = this.evidenceBounds(aliasSignal, domainScores, postingSkills, sentences.length === 0 ? null : weighted, topK);
+    const bounds = this.evidenceBounds(aliasSignal, domainScores, postingSkills, sentences.length === 0 ? null : weighed.sentences, topK);
     // A signal no role scores on (no title match, no skills) is left out instead of lowering every score.
     const scoresOn = new Set(SIGNAL_NAMES.filter((signal) => signal !== 'kra' && bounds.max(signal) > 0));
     let informative: ReadonlySet<SignalName> = scoresOn;
@@ -148,7 +148,7 @@ export class RoleMatcher {
     // KRA matches do not depend on which signals are informative: both rankings below share them.
     const kraMatchesByPosition = new Map<number, KraMatch[]>();
     const lexicalKraMatches = (position: number): KraMatch[] =>
-      bounds.kra[position] > 0 ? this.kraIndex.bestKraPerSentence(this.roles[position].slug, weighted) : [];
+      bounds.kra[position] > 0 ? this.kraIndex.bestKraPerSentence(this.roles[position].slug, weighed) : [];
     if (embedded && sentences.length > 0) {
       for (const [slug, matches] of embedded.matchesByRole) {
         const position = this.positionBySlug.get(slug);
@@ -282,7 +282,7 @@ export class RoleMatcher {
         ...(embedded ? { kraEmbeddingModel: embedded.model } : {}),
       },
       proposals: role ? this.proposalsFor(choice, role, sentences, input.title, runnerUp) : [],
-      kraVector: this.kraIndex.hashedVector(sentences, KRA_VECTOR_DIMENSIONS),
+      kraVector: weighed.kraVector,
     };
   }
 
@@ -301,9 +301,7 @@ export class RoleMatcher {
     for (const slug of this.skillIndex.rolesOverlapping(postingSkills))
       bounds.skill[this.positionBySlug.get(slug)!] = this.skillIndex.overlap(slug, postingSkills).score;
     if (sentences) {
-      const kraScores = this.kraIndex.kraScoreBounds(sentences, topK);
-      for (let position = 0; position < kraScores.length; position++)
-        if (kraScores[position] > 0) bounds.setKraScoreBound(position, kraScores[position]);
+      this.kraIndex.kraScoreBounds(sentences, topK, (position, kraScoreBound) => bounds.setKraScoreBound(position, kraScoreBound));
     }
     return bounds;
   }
@@ -320,7 +318,7 @@ export class RoleMatcher {
         domainScores: this.domainIndex.score(input.text),
       },
       proposals: [],
-      kraVector: this.kraIndex.hashedVector(sentences, KRA_VECTOR_DIMENSIONS),
+      kraVector: this.kraIndex.weighPosting(sentences).kraVector,
     };
   }
 
@@ -381,22 +379,25 @@ export class RoleMatcher {
       ];
     }
     const bestBySentence = new Map(choice.chosen.kraMatches.map((match) => [match.sentence, match]));
-    return sentences
-      .filter((sentence) => contentStems(sentence).length >= MIN_PROPOSAL_WORDS)
-      .filter((sentence) => (bestBySentence.get(sentence)?.similarity ?? 0) < THRESHOLDS.kraProposal)
-      .slice(0, MAX_KRA_PROPOSALS)
-      .map((sentence) => {
-        const best = bestBySentence.get(sentence);
-        return {
-          kind: 'kra' as const,
-          value: sentence.trim(),
-          status: 'pending' as const,
-          target: role.slug,
-          evidence: best
-            ? `best KRA of ${role.slug}: "${best.kraText}" (${best.similarity.toFixed(2)})`
-            : `no KRA of ${role.slug} shares a term`,
-        };
-      });
+    // The cheap similarity test first, and only until enough are found: stemming every sentence again is not.
+    const proposed: string[] = [];
+    for (const sentence of sentences) {
+      if (proposed.length === MAX_KRA_PROPOSALS) break;
+      if ((bestBySentence.get(sentence)?.similarity ?? 0) < THRESHOLDS.kraProposal && contentStems(sentence).length >= MIN_PROPOSAL_WORDS)
+        proposed.push(sentence);
+    }
+    return proposed.map((sentence) => {
+      const best = bestBySentence.get(sentence);
+      return {
+        kind: 'kra' as const,
+        value: sentence.trim(),
+        status: 'pending' as const,
+        target: role.slug,
+        evidence: best
+          ? `best KRA of ${role.slug}: "${best.kraText}" (${best.similarity.toFixed(2)})`
+          : `no KRA of ${role.slug} shares a term`,
+      };
+    });
   }
 }
 

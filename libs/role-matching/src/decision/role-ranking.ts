@@ -58,22 +58,24 @@ export class RoleRanking {
    */
   best(n: number, order: RankOrder, accept: (role: ScoredRole) => boolean = ACCEPT_ALL, candidates?: readonly number[]): ScoredRole[] {
     const bound = this.bounds[order];
-    const heap = new BoundHeap(bound, candidates ?? this.withinReach(n, order, accept));
+    const heap = new BoundHeap(bound, candidates ? [...candidates] : this.withinReach(n, order, accept));
     const compare = (left: ScoredRole, right: ScoredRole): number =>
       PRIMARY[order](right) - PRIMARY[order](left) ||
       SECONDARY[order](right) - SECONDARY[order](left) ||
       this.positionOf.get(left)! - this.positionOf.get(right)!;
+    // The best n so far, best first: kept in order by insertion, as n is small and the order is total.
     const found: ScoredRole[] = [];
     while (heap.size > 0) {
-      if (found.length >= n) {
-        found.sort(compare);
-        found.length = n;
-        if (bound[heap.peek()] < PRIMARY[order](found[n - 1])) break;
-      }
+      if (found.length >= n && bound[heap.peek()] < PRIMARY[order](found[n - 1])) break;
       const role = this.roleAt(heap.pop());
-      if (accept(role)) found.push(role);
+      if (!accept(role)) continue;
+      let slot = found.length;
+      found.push(role);
+      for (; slot > 0 && compare(role, found[slot - 1]) < 0; slot--) found[slot] = found[slot - 1];
+      found[slot] = role;
+      if (found.length > n) found.pop();
     }
-    return found.sort(compare).slice(0, n);
+    return found;
   }
 
   /** Positions whose bound reaches the n-th largest floor (all positions when a test may turn roles away). */
@@ -117,13 +119,11 @@ export class RoleRanking {
 
 /** A binary max-heap of positions by bound; equal bounds pop in position order. */
 class BoundHeap {
-  private readonly items: number[];
-
+  /** Takes ownership of `items`. */
   constructor(
     private readonly bound: Float64Array,
-    positions: readonly number[],
+    private readonly items: number[],
   ) {
-    this.items = [...positions];
     for (let parent = (this.items.length >> 1) - 1; parent >= 0; parent--) this.siftDown(parent);
   }
 

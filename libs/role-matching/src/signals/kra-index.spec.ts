@@ -72,12 +72,12 @@ describe('KraIndex.bestKraPerSentence', () => {
       const roles = generatedCatalog(seed, 120);
       const sentences = generatedSentences(seed + 1, 40);
       const index = new KraIndex(roles);
-      const weighted = index.weighSentences(sentences);
+      const weighed = index.weighPosting(sentences);
       const expected = expectedMatches(roles, sentences);
 
       let matchesCompared = 0;
       for (const role of roles) {
-        const matches = index.bestKraPerSentence(role.slug, weighted);
+        const matches = index.bestKraPerSentence(role.slug, weighed);
         const wanted = expected.get(role.slug) ?? [];
         assert.equal(matches.length, wanted.length, role.slug);
         matches.forEach((match, position) => {
@@ -100,9 +100,9 @@ describe('KraIndex.bestKraPerSentence', () => {
   it('leaves out sentences without a known term and roles without a shared term', () => {
     const roles = generatedCatalog(11, 30);
     const index = new KraIndex(roles);
-    const unknown = index.weighSentences(['zephyr quokka tundra', '']);
+    const unknown = index.weighPosting(['zephyr quokka tundra', '']).sentences;
     assert.equal(unknown.length, 0);
-    const ledger = index.weighSentences(['ledger']);
+    const ledger = index.weighPosting(['ledger']);
     const rolesWithLedger = roles.filter((role) => role.kras.some((kra) => sentenceTerms(kra).includes(sentenceTerms('ledger')[0])));
     assert.ok(rolesWithLedger.length > 0);
     assert.deepEqual(
@@ -119,14 +119,14 @@ describe('KraIndex.kraScoreBounds', () => {
       const roles = generatedCatalog(seed, 150);
       const sentences = generatedSentences(seed + 1, 12);
       const index = new KraIndex(roles);
-      const weighted = index.weighSentences(sentences);
+      const weighed = index.weighPosting(sentences);
       for (const topK of [1, 3, 5]) {
-        const bounds = index.kraScoreBounds(weighted, topK);
-        assert.equal(bounds.length, roles.length);
+        const bounds = new Float64Array(roles.length);
+        index.kraScoreBounds(weighed.sentences, topK, (position, bound) => (bounds[position] = bound));
         let tight = 0;
         roles.forEach((role, position) => {
           const similarities = index
-            .bestKraPerSentence(role.slug, weighted)
+            .bestKraPerSentence(role.slug, weighed)
             .map((match) => match.similarity)
             .sort((left, right) => right - left);
           const exact = similarities.slice(0, topK).reduce((sum, value) => sum + value, 0) / topK;

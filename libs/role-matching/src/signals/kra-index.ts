@@ -22,8 +22,19 @@ export interface WeightedSentence {
   /** Ids and weights of the terms known to the KRA vocabulary, as parallel arrays. */
   termIds: Int32Array;
   weights: Float64Array;
+  /** Where each term is in the posting's `termIds`. */
+  postingTerms: Int32Array;
   /** Euclidean norm over all terms, unknown ones included: a long sentence of unrelated words is less similar. */
   norm: number;
+}
+
+/** A posting's responsibility sentences as both KRA measures see them. */
+export interface WeighedPosting {
+  sentences: WeightedSentence[];
+  /** Every known term of the sentences once, ascending. */
+  termIds: Int32Array;
+  /** Hashed TF-IDF of all the sentences together, unit length, rounded to 4 decimals. */
+  kraVector: number[];
 }
 
 /**
@@ -42,7 +53,6 @@ export class KraIndex {
   private readonly ordinalBySlug = new Map<string, number>();
   /** Position in the library of each role with KRAs, by ordinal. */
   private readonly positionOfOrdinal: number[] = [];
-  private readonly libraryRoles: number;
   private readonly rolePostings: TermPostings[] = [];
   /**
    * Per role, compressed: the role's term ids ascending in roleTerms[termStart[r] .. termStart[r + 1]), and for
@@ -53,11 +63,23 @@ export class KraIndex {
   private readonly entryStart: Int32Array;
   private readonly entryKras: Int32Array;
   private readonly entryWeights: Float64Array;
+  /**
+   * Scratch buffers, sized to the library once instead of allocated per posting. Every method using them is
+   * synchronous and clears what it reads first, so no call (not even one cut short by an exception) leaks into the next.
+   */
+  private readonly kraDots: Float64Array;
+  private readonly accumulated: Float64Array;
+  private readonly filled: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly everTouched: Int32Array;
+  /** Grows with the largest topK asked for. */
+  private bestBounds = new Float64Array(0);
+  /** Grows with the largest posting vocabulary. */
+  private postingTermSlots = new Int32Array(0);
 
   constructor(roles: readonly CatalogRole[]) {
     const kraTerms: string[][] = [];
     const documentFrequency: number[] = [];
-    this.libraryRoles = roles.length;
     roles.forEach((role, position) => {
       const roleTerms: string[][] = [];
       const texts: string[] = [];
@@ -96,9 +118,10 @@ export class KraIndex {
     for (let role = 0; role < this.kraStart.length - 1; role++) {
       const byTerm = new Map<number, { kras: number[]; weights: number[] }>();
       for (let kra = this.kraStart[role]; kra < this.kraStart[role + 1]; kra++) {
-        const vector = this.weigh(kraTerms[kra]);
-        for (const [termId, weight] of vector.known) {
-          const unit = weight / vector.norm;
+        const vector = this.weigh(termCounts(kraTerms[kra]));
+        for (let index = 0; index < vector.termIds.length; index++) {
+          const termId = vector.termIds[index];
+          const unit = vector.weights[index] / vector.norm;
           const entry = byTerm.get(termId) ?? { kras: [], weights: [] };
           entry.kras.push(kra - this.kraStart[role]);
           entry.weights.push(unit);
@@ -126,38 +149,65 @@ export class KraIndex {
     this.entryStart = Int32Array.from(entryStart);
     this.entryKras = Int32Array.from(entryKras);
     this.entryWeights = Float64Array.from(entryWeights);
+    const roleCount = this.kraStart.length - 1;
+    let mostKras = 0;
+    for (let role = 0; role < roleCount; role++) mostKras = Math.max(mostKras, this.kraStart[role + 1] - this.kraStart[role]);
+    this.kraDots = new Float64Array(mostKras);
+    this.accumulated = new Float64Array(roleCount);
+    this.filled = new Int32Array(roleCount);
+    this.touched = new Int32Array(roleCount);
+    this.everTouched = new Int32Array(roleCount);
   }
 
   get kraCount(): number {
     return this.kraTexts.length;
   }
 
-  /** Weighs the sentences once per posting; sentences without a known term are left out (they match nothing). */
-  weighSentences(sentences: readonly string[]): WeightedSentence[] {
-    return sentences.flatMap((text) => {
-      const { known, norm } = this.weigh(sentenceTerms(text));
-      if (known.size === 0 || norm === 0) return [];
-      return [{ text, termIds: Int32Array.from(known.keys()), weights: Float64Array.from(known.values()), norm }];
-    });
+  /**
+   * Tokenises the posting's sentences once for both KRA measures: the sentences weighed against the KRA
+   * vocabulary (those without a known term are left out: they match nothing) and the hashed vector.
+   */
+  weighPosting(sentences: readonly string[], dimensions: number = KRA_VECTOR_DIMENSIONS): WeighedPosting {
+    const weighed: Array<Omit<WeightedSentence, 'postingTerms'>> = [];
+    // Over the whole posting, in first-occurrence order so the vector is summed in the same order on every run.
+    const postingCounts = new Map<string, number>();
+    const knownTerms = new Set<number>();
+    for (const text of sentences) {
+      const counts = termCounts(sentenceTerms(text));
+      for (const [term, count] of counts) postingCounts.set(term, (postingCounts.get(term) ?? 0) + count);
+      const { termIds, weights, norm } = this.weigh(counts);
+      if (termIds.length === 0 || norm === 0) continue;
+      for (const termId of termIds) knownTerms.add(termId);
+      weighed.push({ text, termIds: Int32Array.from(termIds), weights: Float64Array.from(weights), norm });
+    }
+    const termIds = Int32Array.from(knownTerms).sort();
+    return {
+      sentences: weighed.map((sentence) => ({
+        ...sentence,
+        postingTerms: sentence.termIds.map((termId) => binarySearch(termIds, 0, termIds.length, termId)),
+      })),
+      termIds,
+      kraVector: this.hashedVector(postingCounts, dimensions),
+    };
   }
 
   /**
    * The best KRA of one role per sentence (similarity > 0), in sentence order; on a tie the role's earlier
    * KRA. Only the role's own index is read: each sentence term is looked up among the role's terms.
    */
-  bestKraPerSentence(roleSlug: string, sentences: readonly WeightedSentence[]): KraMatch[] {
+  bestKraPerSentence(roleSlug: string, posting: WeighedPosting): KraMatch[] {
     const role = this.ordinalBySlug.get(roleSlug);
     if (role === undefined) return [];
     const first = this.kraStart[role];
-    const dot = new Float64Array(this.kraStart[role + 1] - first);
-    const termsFrom = this.termStart[role];
-    const termsTo = this.termStart[role + 1];
+    const kras = this.kraStart[role + 1] - first;
+    const dot = this.kraDots;
+    const slotOf = this.roleSlotsOf(role, posting.termIds);
     const matches: KraMatch[] = [];
-    for (const sentence of sentences) {
-      dot.fill(0);
+    for (const sentence of posting.sentences) {
+      dot.fill(0, 0, kras);
       let overlaps = false;
-      for (let term = 0; term < sentence.termIds.length; term++) {
-        const slot = binarySearch(this.roleTerms, termsFrom, termsTo, sentence.termIds[term]);
+      for (let term = 0; term < sentence.postingTerms.length; term++) {
+        const slot = slotOf[sentence.postingTerms[term]];
         if (slot < 0) continue;
         overlaps = true;
         const weight = sentence.weights[term];
@@ -166,13 +216,16 @@ export class KraIndex {
       }
       if (!overlaps) continue;
       let best = -1;
+      let bestDot = 0;
       let bestSimilarity = -1;
-      for (let kra = 0; kra < dot.length; kra++) {
-        if (dot[kra] === 0) continue;
+      for (let kra = 0; kra < kras; kra++) {
+        // Rounding is monotonic, so a dot no larger than the best one cannot round above it.
+        if (dot[kra] <= bestDot) continue;
         // Rounded, as stored in the match: a later KRA must beat the rounded value to replace the current one.
         const similarity = round(dot[kra] / sentence.norm);
         if (similarity > bestSimilarity) {
           best = kra;
+          bestDot = dot[kra];
           bestSimilarity = similarity;
         }
       }
@@ -182,21 +235,38 @@ export class KraIndex {
   }
 
   /**
-   * For every role (by its position in the library), a value no smaller than the mean of its `topK` best
-   * per-sentence similarities: each sentence's similarity to any KRA of a role is at most the sum of the
-   * sentence's term weights times the largest weight any of the role's KRAs gives each term (and at most 1).
-   * Roles sharing no term with the sentences get 0 (their similarity is 0).
+   * Where each of the posting's terms is among the role's terms (-1: not there), by one merge of the two
+   * ascending lists: cheaper than a search of the role's terms for every term of every sentence.
    */
-  kraScoreBounds(sentences: readonly WeightedSentence[], topK: number): Float64Array {
-    const roles = this.kraStart.length - 1;
-    const accumulated = new Float64Array(roles);
-    // The topK largest per-sentence bounds of each role, unsorted, and how many are filled.
-    const best = new Float64Array(roles * topK);
-    const filled = new Int32Array(roles);
-    const touched: number[] = [];
-    const everTouched: number[] = [];
+  private roleSlotsOf(role: number, postingTermIds: Int32Array): Int32Array {
+    if (this.postingTermSlots.length < postingTermIds.length) this.postingTermSlots = new Int32Array(postingTermIds.length);
+    const slotOf = this.postingTermSlots;
+    const termsTo = this.termStart[role + 1];
+    let slot = this.termStart[role];
+    for (let index = 0; index < postingTermIds.length; index++) {
+      const termId = postingTermIds[index];
+      while (slot < termsTo && this.roleTerms[slot] < termId) slot++;
+      slotOf[index] = slot < termsTo && this.roleTerms[slot] === termId ? slot : -1;
+    }
+    return slotOf;
+  }
+
+  /**
+   * For every role (by its position in the library) sharing a term with the sentences, a value no smaller than
+   * the mean of its `topK` best per-sentence similarities, given to `onBound`: each sentence's similarity to any
+   * KRA of a role is at most the sum of the sentence's term weights times the largest weight any of the role's
+   * KRAs gives each term (and at most 1). Other roles are left out: their similarity is 0.
+   */
+  kraScoreBounds(sentences: readonly WeightedSentence[], topK: number, onBound: (position: number, bound: number) => void): void {
+    const { accumulated, filled, touched, everTouched } = this;
+    // The topK largest per-sentence bounds of each role, unsorted; filled says how many are set.
+    if (this.bestBounds.length < accumulated.length * topK) this.bestBounds = new Float64Array(accumulated.length * topK);
+    const best = this.bestBounds;
+    accumulated.fill(0);
+    filled.fill(0);
+    let everTouchedCount = 0;
     for (const sentence of sentences) {
-      touched.length = 0;
+      let touchedCount = 0;
       for (let term = 0; term < sentence.termIds.length; term++) {
         const postings = this.rolePostings[sentence.termIds[term]];
         if (!postings) continue;
@@ -204,15 +274,16 @@ export class KraIndex {
         const { ids, weights } = postings;
         for (let index = 0; index < ids.length; index++) {
           const role = ids[index];
-          if (accumulated[role] === 0) touched.push(role);
+          if (accumulated[role] === 0) touched[touchedCount++] = role;
           accumulated[role] += weight * weights[index];
         }
       }
-      for (const role of touched) {
+      for (let index = 0; index < touchedCount; index++) {
+        const role = touched[index];
         const bound = round(Math.min(1, accumulated[role] / sentence.norm) + BOUND_SLACK);
         accumulated[role] = 0;
         const base = role * topK;
-        if (filled[role] === 0) everTouched.push(role);
+        if (filled[role] === 0) everTouched[everTouchedCount++] = role;
         if (filled[role] < topK) {
           best[base + filled[role]++] = bound;
           continue;
@@ -222,23 +293,20 @@ export class KraIndex {
         if (bound > best[smallest]) best[smallest] = bound;
       }
     }
-    const bounds = new Float64Array(this.libraryRoles);
-    for (const role of everTouched) {
+    for (let index = 0; index < everTouchedCount; index++) {
+      const role = everTouched[index];
       let sum = 0;
       for (let slot = role * topK; slot < role * topK + filled[role]; slot++) sum += best[slot];
-      bounds[this.positionOfOrdinal[role]] = sum / topK + BOUND_SLACK;
+      onBound(this.positionOfOrdinal[role], sum / topK + BOUND_SLACK);
     }
-    return bounds;
   }
 
   /**
    * The posting's responsibilities as one fixed-length vector (feature hashing of the same TF-IDF terms), so
    * centroids of different catalog versions stay comparable without a shared vocabulary.
    */
-  hashedVector(sentences: readonly string[], dimensions: number = KRA_VECTOR_DIMENSIONS): number[] {
+  private hashedVector(counts: ReadonlyMap<string, number>, dimensions: number): number[] {
     const vector = new Array<number>(dimensions).fill(0);
-    const counts = new Map<string, number>();
-    for (const sentence of sentences) for (const term of sentenceTerms(sentence)) counts.set(term, (counts.get(term) ?? 0) + 1);
     for (const [term, count] of counts) {
       const id = this.termIds.get(term);
       const idf = id === undefined ? this.unknownTermIdf : this.idf[id];
@@ -257,20 +325,30 @@ export class KraIndex {
     return id;
   }
 
-  private weigh(terms: readonly string[]): { known: Map<number, number>; norm: number } {
-    const counts = new Map<string, number>();
-    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    const known = new Map<number, number>();
+  /** The known terms' ids and weights (terms are distinct, so each id once) and the norm over all terms. */
+  private weigh(counts: ReadonlyMap<string, number>): { termIds: number[]; weights: number[]; norm: number } {
+    const termIds: number[] = [];
+    const weights: number[] = [];
     let squares = 0;
     for (const [term, count] of counts) {
       const id = this.termIds.get(term);
       const idf = id === undefined ? this.unknownTermIdf : this.idf[id];
       const weight = (1 + Math.log(count)) * idf * (isBigram(term) ? BIGRAM_WEIGHT : 1);
       squares += weight * weight;
-      if (id !== undefined && weight > 0) known.set(id, weight);
+      if (id !== undefined && weight > 0) {
+        termIds.push(id);
+        weights.push(weight);
+      }
     }
-    return { known, norm: Math.sqrt(squares) };
+    return { termIds, weights, norm: Math.sqrt(squares) };
   }
+}
+
+/** How often each term occurs, in first-occurrence order. */
+function termCounts(terms: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
 }
 
 /** Position of `value` in the ascending slice values[from .. to), or -1. */

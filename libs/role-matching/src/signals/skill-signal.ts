@@ -32,8 +32,10 @@ export class SkillOverlapIndex {
       this.weightBySkill.set(skill, Math.min(1, Math.max(MIN_SKILL_WEIGHT, specificity)));
     }
     for (const role of roles) {
-      const skills = [...new Set(role.coreSkills)];
-      const weights = skills.map((skill) => this.weightOf(skill)).sort((left, right) => right - left);
+      // Most specific first (stable, so equal weights keep the catalog's order): the reasoning names the telling
+      // skills before "communication", and a role's matches keep this order without a sort per posting.
+      const skills = [...new Set(role.coreSkills)].sort((left, right) => this.weightOf(right) - this.weightOf(left));
+      const weights = skills.map((skill) => this.weightOf(skill));
       const fullWeight = weights.slice(0, CORE_SKILLS_THAT_COUNT).reduce((sum, weight) => sum + weight, 0);
       this.roleCore.set(role.slug, { skills, fullWeight });
       for (const skill of skills) {
@@ -58,10 +60,7 @@ export class SkillOverlapIndex {
   overlap(roleSlug: string, postingSkills: ReadonlySet<string>): SkillOverlap {
     const core = this.roleCore.get(roleSlug);
     if (!core || core.skills.length === 0) return { score: 0, matched: [], coreCount: 0 };
-    // Most specific first, so the reasoning names the telling skills before "communication".
-    const matched = core.skills
-      .filter((skill) => postingSkills.has(skill))
-      .sort((left, right) => this.weightOf(right) - this.weightOf(left));
+    const matched = core.skills.filter((skill) => postingSkills.has(skill));
     const matchedWeight = matched.reduce((sum, skill) => sum + this.weightOf(skill), 0);
     return { score: Math.min(1, matchedWeight / core.fullWeight), matched, coreCount: core.skills.length };
   }

@@ -24,8 +24,11 @@ export function sentenceTerms(text: string): string[] {
   const stems = contentStems(text);
   const terms = [...stems];
   for (let index = 1; index < stems.length; index++) {
-    const [first, second] = [stems[index - 1], stems[index]].sort();
-    if (first !== second) terms.push(first + BIGRAM_MARK + second);
+    const previous = stems[index - 1];
+    const current = stems[index];
+    // Ordered as a default sort would order the pair, without allocating one per bigram.
+    if (previous < current) terms.push(previous + BIGRAM_MARK + current);
+    else if (current < previous) terms.push(current + BIGRAM_MARK + previous);
   }
   return terms;
 }

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { seededRandom } from '../spec-fixtures/generated-catalog';
+import { EvidenceBounds, round3 } from './evidence-bounds';
+import { KRA_FULL_EVIDENCE, SIGNAL_NAMES, absoluteScore, combinedScore, contentScore, type SignalName } from './policy';
+import { type RankOrder } from './role-ranking';
+
+const ORDERS: readonly RankOrder[] = ['score', 'content', 'kra', 'absolute', 'absoluteContent'];
+
+/** Every subset of the signals, each in signal order as the matcher builds it. */
+const INFORMATIVE_SETS: ReadonlyArray<ReadonlySet<SignalName>> = Array.from(
+  { length: 1 << SIGNAL_NAMES.length },
+  (_, mask) => new Set(SIGNAL_NAMES.filter((_signal, bit) => mask & (1 << bit))),
+);
+
+describe('EvidenceBounds rank values', () => {
+  it('bound every role from above and floor it from below in each order, whatever its exact KRA score', () => {
+    const random = seededRandom(17);
+    const size = 400;
+    const bounds = new EvidenceBounds(size);
+    // Sparse evidence, as a posting gives: most roles score on nothing, and values repeat.
+    const sparse = (): number => (random() < 0.6 ? 0 : Math.round(random() * 20) / 20);
+    const kraScores: number[] = [];
+    const kraScoreBounds: number[] = [];
+    for (let position = 0; position < size; position++) {
+      bounds.alias[position] = random() < 0.9 ? 0 : 0.35 + 0.65 * random();
+      bounds.skill[position] = sparse();
+      bounds.domain[position] = sparse();
+      kraScoreBounds[position] = sparse() * 0.8;
+      kraScores[position] = kraScoreBounds[position] * (random() < 0.3 ? 1 : random());
+      if (kraScoreBounds[position] > 0) bounds.setKraScoreBound(position, kraScoreBounds[position]);
+    }
+    for (const informative of INFORMATIVE_SETS) {
+      const above = bounds.rankBounds(informative);
+      const below = bounds.rankFloors(informative);
+      for (let position = 0; position < size; position++) {
+        const evidence = {
+          alias: bounds.alias[position],
+          kra: Math.min(1, kraScores[position] / KRA_FULL_EVIDENCE),
+          skill: bounds.skill[position],
+          domain: bounds.domain[position],
+        };
+        const exact: Record<RankOrder, number> = {
+          score: round3(combinedScore(evidence, informative)),
+          content: round3(contentScore(evidence, informative)),
+          kra: evidence.kra,
+          absolute: absoluteScore(evidence),
+          absoluteContent: absoluteScore(evidence, false),
+        };
+        for (const order of ORDERS) {
+          const signals = [...informative].join('+');
+          assert.ok(above[order][position] >= exact[order], `${order} bound below exact at ${position} (${signals})`);
+          assert.ok(below[order][position] <= exact[order], `${order} floor above exact at ${position} (${signals})`);
+        }
+      }
+    }
+  });
+
+  it('computes each order once per ranking, on first read', () => {
+    const bounds = new EvidenceBounds(3);
+    bounds.skill[1] = 0.5;
+    const values = bounds.rankBounds(new Set<SignalName>(['skill']));
+    assert.equal(values.score, values.score);
+    assert.equal(values.kra, bounds.kra);
+    assert.deepEqual([...values.score], [0, 0.5, 0]);
+  });
+});
