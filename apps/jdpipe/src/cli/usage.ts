@@ -53,6 +53,7 @@ Environment:
   JDPIPE_LLM_MODE        offline (default), llm or hybrid; llm and hybrid need OPENAI_API_KEY or OPENAI_BASE_URL
   JDPIPE_LLM_EMBEDDINGS  on: embeddings for KRA similarity in llm and hybrid runs (default off)
   OPENAI_BASE_URL        any OpenAI-compatible server (see libs/platform/llm/README.md for every JDPIPE_LLM_* setting)
+  JDPIPE_CATALOG_CHECK_MS  how often to compare the catalog version with the database's (default 30000; 0 = off)
   JDPIPE_API_RATE_LIMIT_PER_MINUTE  requests per minute and API key (default 600)
   DATABASE_URL           with \`db migrate\`, \`keys\`, \`catalog import|import-file|export\`, \`review\`, \`rerun\`: PostgreSQL of the service deployment (DATABASE_SCHEMA optional)
   KAFKA_BROKERS          with DATABASE_URL, \`review\` and \`rerun\` publish on this broker list (catalog.changed.v1, jobs.posted.v1)

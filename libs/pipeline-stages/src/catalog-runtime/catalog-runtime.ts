@@ -1,4 +1,5 @@
 import { CatalogIndex, type Catalog } from '@jdpipe/catalog';
+import { DEFAULT_CATALOG_CHECK_MS } from '@jdpipe/config';
 import { RoleMatcher } from '@jdpipe/role-matching';
 import { SkillMatcher } from '@jdpipe/skill-matching';
 
@@ -41,9 +42,6 @@ export interface CatalogRuntimeOptions {
   now?: () => number;
 }
 
-/** A stage behind the database by a missed announcement catches up within this long of its next message. */
-export const DEFAULT_CATALOG_FRESHNESS_CHECK_MS = 30_000;
-
 /**
  * Holds the compiled catalog the stages match against. `catchUp(version)` is the one way a change reaches
  * it, whether announced on the bus or reported by an in-process review: it reloads only when the loaded
@@ -61,7 +59,7 @@ export class CatalogRuntime {
     private readonly source: CatalogSource,
     options: CatalogRuntimeOptions = {},
   ) {
-    this.freshnessCheckMs = options.freshnessCheckMs ?? DEFAULT_CATALOG_FRESHNESS_CHECK_MS;
+    this.freshnessCheckMs = options.freshnessCheckMs ?? DEFAULT_CATALOG_CHECK_MS;
     this.now = options.now ?? (() => performance.now());
   }
 

@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { DataSource } from 'typeorm';
 
 import { checkCatalog, loadSeedCatalog } from '@jdpipe/catalog';
+import { loadCatalogCheckMs } from '@jdpipe/config';
 import { loadLlmConfig, LlmClient, type LlmConfig } from '@jdpipe/llm';
 import { EVENT_BUS, type EventBus, type StageLog } from '@jdpipe/messaging';
 import {
@@ -82,7 +83,7 @@ export class PipelinePlatformModule {
         {
           provide: CatalogRuntime,
           useFactory: async (store: CatalogStore) => {
-            const runtime = new CatalogRuntime(store);
+            const runtime = new CatalogRuntime(store, { freshnessCheckMs: loadCatalogCheckMs() });
             await runtime.reload();
             return runtime;
           },
