@@ -36,8 +36,10 @@ export class EvidenceBounds {
 
   /** The largest value of a signal over the library (exact for every signal but KRA). */
   max(signal: SignalName): number {
+    const values = this[signal];
     let best = 0;
-    for (const value of this[signal]) if (value > best) best = value;
+    // Indexed: the iterator protocol costs more than the comparison over a library-sized array.
+    for (let position = 0; position < values.length; position++) if (values[position] > best) best = values[position];
     return best;
   }
 

@@ -298,8 +298,7 @@ export class RoleMatcher {
     for (const hit of aliasSignal.hits) bounds.alias[this.positionBySlug.get(hit.roleSlug)!] = hit.score;
     for (const { domain, score } of domainScores)
       for (const position of this.positionsByDomain.get(domain) ?? []) bounds.domain[position] = score;
-    for (const slug of this.skillIndex.rolesOverlapping(postingSkills))
-      bounds.skill[this.positionBySlug.get(slug)!] = this.skillIndex.overlap(slug, postingSkills).score;
+    this.skillIndex.scoreOverlapping(postingSkills, (position, score) => (bounds.skill[position] = score));
     if (sentences) {
       this.kraIndex.kraScoreBounds(sentences, topK, (position, kraScoreBound) => bounds.setKraScoreBound(position, kraScoreBound));
     }

@@ -9,12 +9,8 @@ const BIGRAM_WEIGHT = 0.8;
 export const KRA_VECTOR_DIMENSIONS = 256;
 /** Added to every bound so that floating-point summation order can never push an exact value above it. */
 const BOUND_SLACK = 1e-9;
-
-/** Role ordinals holding a term, ascending, with the largest weight any KRA of the role gives it. */
-interface TermPostings {
-  ids: Int32Array;
-  weights: Float64Array;
-}
+/** Most that rounding a similarity to 4 decimals can add to it. */
+const ROUNDING_HEADROOM = 0.00005;
 
 /** A responsibility sentence weighed against the KRA vocabulary. */
 export interface WeightedSentence {
@@ -53,7 +49,13 @@ export class KraIndex {
   private readonly ordinalBySlug = new Map<string, number>();
   /** Position in the library of each role with KRAs, by ordinal. */
   private readonly positionOfOrdinal: number[] = [];
-  private readonly rolePostings: TermPostings[] = [];
+  /**
+   * Per term, the role ordinals holding it (ascending) with the largest weight any KRA of the role gives it, in
+   * postingRoles/postingWeights[postingStart[t] .. postingStart[t + 1]): flat, as this is read for every term of every posting.
+   */
+  private readonly postingStart: Int32Array;
+  private readonly postingRoles: Int32Array;
+  private readonly postingWeights: Float64Array;
   /**
    * Per role, compressed: the role's term ids ascending in roleTerms[termStart[r] .. termStart[r + 1]), and for
    * the term at slot e its KRAs (offsets from the role's first KRA) and weights in [entryStart[e] .. entryStart[e + 1]).
@@ -140,10 +142,19 @@ export class KraIndex {
       }
       termStart.push(roleTerms.length);
     }
-    for (let termId = 0; termId < roleLists.length; termId++) {
+    this.postingStart = new Int32Array(this.termIds.size + 1);
+    const postingRoles: number[] = [];
+    const postingWeights: number[] = [];
+    for (let termId = 0; termId < this.termIds.size; termId++) {
       const list = roleLists[termId];
-      if (list) this.rolePostings[termId] = { ids: Int32Array.from(list.ids), weights: Float64Array.from(list.weights) };
+      if (list) {
+        postingRoles.push(...list.ids);
+        postingWeights.push(...list.weights);
+      }
+      this.postingStart[termId + 1] = postingRoles.length;
     }
+    this.postingRoles = Int32Array.from(postingRoles);
+    this.postingWeights = Float64Array.from(postingWeights);
     this.termStart = Int32Array.from(termStart);
     this.roleTerms = Int32Array.from(roleTerms);
     this.entryStart = Int32Array.from(entryStart);
@@ -258,8 +269,8 @@ export class KraIndex {
    * KRAs gives each term (and at most 1). Other roles are left out: their similarity is 0.
    */
   kraScoreBounds(sentences: readonly WeightedSentence[], topK: number, onBound: (position: number, bound: number) => void): void {
-    const { accumulated, filled, touched, everTouched } = this;
-    // The topK largest per-sentence bounds of each role, unsorted; filled says how many are set.
+    const { accumulated, filled, touched, everTouched, postingStart, postingRoles, postingWeights } = this;
+    // The topK largest per-sentence similarity bounds of each role, unsorted; filled says how many are set.
     if (this.bestBounds.length < accumulated.length * topK) this.bestBounds = new Float64Array(accumulated.length * topK);
     const best = this.bestBounds;
     accumulated.fill(0);
@@ -268,36 +279,37 @@ export class KraIndex {
     for (const sentence of sentences) {
       let touchedCount = 0;
       for (let term = 0; term < sentence.termIds.length; term++) {
-        const postings = this.rolePostings[sentence.termIds[term]];
-        if (!postings) continue;
+        const termId = sentence.termIds[term];
         const weight = sentence.weights[term];
-        const { ids, weights } = postings;
-        for (let index = 0; index < ids.length; index++) {
-          const role = ids[index];
+        for (let index = postingStart[termId]; index < postingStart[termId + 1]; index++) {
+          const role = postingRoles[index];
           if (accumulated[role] === 0) touched[touchedCount++] = role;
-          accumulated[role] += weight * weights[index];
+          accumulated[role] += weight * postingWeights[index];
         }
       }
+      // Kept unclamped and unrounded: the largest unrounded similarities bound the largest exact (rounded) ones.
+      const perNorm = 1 / sentence.norm;
       for (let index = 0; index < touchedCount; index++) {
         const role = touched[index];
-        const bound = round(Math.min(1, accumulated[role] / sentence.norm) + BOUND_SLACK);
+        const similarity = accumulated[role] * perNorm;
         accumulated[role] = 0;
         const base = role * topK;
         if (filled[role] === 0) everTouched[everTouchedCount++] = role;
         if (filled[role] < topK) {
-          best[base + filled[role]++] = bound;
+          best[base + filled[role]++] = similarity;
           continue;
         }
-        let smallest = base;
-        for (let slot = base + 1; slot < base + topK; slot++) if (best[slot] < best[smallest]) smallest = slot;
-        if (bound > best[smallest]) best[smallest] = bound;
+        const smallest = smallestOf(best, base, topK);
+        if (similarity > best[smallest]) best[smallest] = similarity;
       }
     }
     for (let index = 0; index < everTouchedCount; index++) {
       const role = everTouched[index];
       let sum = 0;
-      for (let slot = role * topK; slot < role * topK + filled[role]; slot++) sum += best[slot];
-      onBound(this.positionOfOrdinal[role], sum / topK + BOUND_SLACK);
+      for (let slot = role * topK; slot < role * topK + filled[role]; slot++) sum += Math.min(1, best[slot]);
+      // Each exact similarity is rounded to 4 decimals, so at most ROUNDING_HEADROOM above its unrounded bound:
+      // adding that beats rounding every kept value, and loosens the bound too little to cost exact scoring.
+      onBound(this.positionOfOrdinal[role], (sum + filled[role] * (ROUNDING_HEADROOM + BOUND_SLACK)) / topK + BOUND_SLACK);
     }
   }
 
@@ -349,6 +361,13 @@ function termCounts(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
+}
+
+/** The first slot of the smallest value in values[base .. base + count). */
+function smallestOf(values: Float64Array, base: number, count: number): number {
+  let smallest = base;
+  for (let slot = base + 1; slot < base + count; slot++) if (values[slot] < values[smallest]) smallest = slot;
+  return smallest;
 }
 
 /** Position of `value` in the ascending slice values[from .. to), or -1. */

@@ -5,6 +5,14 @@ const CORE_SKILLS_THAT_COUNT = 8;
 /** Floor of a skill's weight, so "communication" still counts a little. */
 const MIN_SKILL_WEIGHT = 0.25;
 
+interface RoleCore {
+  /** Most specific first. */
+  skills: string[];
+  skillIds: Int32Array;
+  weights: Float64Array;
+  fullWeight: number;
+}
+
 export interface SkillOverlap {
   score: number;
   matched: string[];
@@ -18,8 +26,19 @@ export interface SkillOverlap {
  */
 export class SkillOverlapIndex {
   private readonly weightBySkill = new Map<string, number>();
-  private readonly roleCore = new Map<string, { skills: string[]; fullWeight: number }>();
-  private readonly rolesBySkill = new Map<string, string[]>();
+  private readonly roleCore = new Map<string, RoleCore>();
+  /**
+   * By integer ids, for scoring every overlapping role of a posting without string lookups: per skill id the
+   * roles listing it as core, by the catalog position their slug resolves to (the last role of that slug).
+   */
+  private readonly skillIds = new Map<string, number>();
+  private readonly positionsBySkill: number[][] = [];
+  /** Undefined at positions whose slug a later role takes over. */
+  private readonly coreByPosition: Array<RoleCore | undefined>;
+  /** Scratch marks by skill id and by position: equal to `stamp` means set in the current call. */
+  private readonly skillStamps: Int32Array;
+  private readonly positionStamps: Int32Array;
+  private stamp = 0;
 
   constructor(roles: readonly CatalogRole[]) {
     const roleCount = Math.max(roles.length, 2);
@@ -31,26 +50,71 @@ export class SkillOverlapIndex {
       const specificity = Math.log(roleCount / count) / Math.log(roleCount);
       this.weightBySkill.set(skill, Math.min(1, Math.max(MIN_SKILL_WEIGHT, specificity)));
     }
+    const rolesBySkill = new Map<string, string[]>();
     for (const role of roles) {
       // Most specific first (stable, so equal weights keep the catalog's order): the reasoning names the telling
       // skills before "communication", and a role's matches keep this order without a sort per posting.
       const skills = [...new Set(role.coreSkills)].sort((left, right) => this.weightOf(right) - this.weightOf(left));
       const weights = skills.map((skill) => this.weightOf(skill));
       const fullWeight = weights.slice(0, CORE_SKILLS_THAT_COUNT).reduce((sum, weight) => sum + weight, 0);
-      this.roleCore.set(role.slug, { skills, fullWeight });
+      const skillIds = Int32Array.from(skills, (skill) => this.skillIdFor(skill));
+      this.roleCore.set(role.slug, { skills, skillIds, weights: Float64Array.from(weights), fullWeight });
       for (const skill of skills) {
-        const list = this.rolesBySkill.get(skill);
+        const list = rolesBySkill.get(skill);
         if (list) list.push(role.slug);
-        else this.rolesBySkill.set(skill, [role.slug]);
+        else rolesBySkill.set(skill, [role.slug]);
+      }
+    }
+    const lastPosition = new Map<string, number>();
+    roles.forEach((role, position) => lastPosition.set(role.slug, position));
+    this.coreByPosition = roles.map((role, position) =>
+      lastPosition.get(role.slug) === position ? this.roleCore.get(role.slug) : undefined,
+    );
+    for (const [skill, slugs] of rolesBySkill)
+      this.positionsBySkill[this.skillIds.get(skill)!] = slugs.map((slug) => lastPosition.get(slug)!);
+    this.skillStamps = new Int32Array(this.skillIds.size);
+    this.positionStamps = new Int32Array(roles.length);
+  }
+
+  /**
+   * Gives `onScore` the catalog position and overlap score of every role listing at least one of the posting's
+   * skills as core (every other role scores 0): `overlap(...).score` for each, from integer marks instead.
+   */
+  scoreOverlapping(postingSkills: ReadonlySet<string>, onScore: (position: number, score: number) => void): void {
+    const { skillStamps, positionStamps } = this;
+    const stamp = ++this.stamp;
+    const postingSkillIds: number[] = [];
+    for (const skill of postingSkills) {
+      const id = this.skillIds.get(skill);
+      if (id === undefined) continue;
+      skillStamps[id] = stamp;
+      postingSkillIds.push(id);
+    }
+    for (const id of postingSkillIds) {
+      for (const position of this.positionsBySkill[id]) {
+        if (positionStamps[position] === stamp) continue;
+        positionStamps[position] = stamp;
+        const core = this.coreByPosition[position]!;
+        if (core.skills.length === 0) {
+          onScore(position, 0);
+          continue;
+        }
+        // Summed in core order from 0, as `overlap` sums its matched skills: the same score to the bit.
+        let matchedWeight = 0;
+        for (let index = 0; index < core.skillIds.length; index++)
+          if (skillStamps[core.skillIds[index]] === stamp) matchedWeight += core.weights[index];
+        onScore(position, Math.min(1, matchedWeight / core.fullWeight));
       }
     }
   }
 
-  /** The roles listing at least one of the posting's skills as core: every other role overlaps with score 0. */
-  rolesOverlapping(postingSkills: ReadonlySet<string>): Set<string> {
-    const roles = new Set<string>();
-    for (const skill of postingSkills) for (const role of this.rolesBySkill.get(skill) ?? []) roles.add(role);
-    return roles;
+  private skillIdFor(skill: string): number {
+    let id = this.skillIds.get(skill);
+    if (id === undefined) {
+      id = this.skillIds.size;
+      this.skillIds.set(skill, id);
+    }
+    return id;
   }
 
   weightOf(skill: string): number {

@@ -20,22 +20,27 @@ const COORDINATING_SYMBOLS = new Set(['&', '/', '+']);
 /** Splits `description[start, end)` into words; lone "&" and "/" become the coordinator "and". */
 export function splitPhraseWords(description: string, start: number, end: number): PhraseWord[] {
   const words: PhraseWord[] = [];
-  const slice = description.slice(start, end);
-  for (const chunk of slice.matchAll(/\S+/g)) {
-    const chunkStart = start + chunk.index;
-    let core = chunk[0];
+  // The runs of /\S+/ in the range, found by hand: no match object per word.
+  let at = start;
+  for (;;) {
+    while (at < end && isWhitespace(description.charCodeAt(at))) at++;
+    if (at === end) break;
+    const chunkStart = at;
+    while (at < end && !isWhitespace(description.charCodeAt(at))) at++;
+    const chunk = description.slice(chunkStart, at);
+    let core = chunk;
     // Most words begin and end with a plain letter or digit: nothing to strip, and no pattern needs to run.
     const leading = isAsciiAlphanumeric(core.charCodeAt(0)) ? '' : (LEADING_PUNCTUATION.exec(core)?.[0] ?? '');
     core = core.slice(leading.length);
     const trailing = isAsciiAlphanumeric(core.charCodeAt(core.length - 1)) ? '' : (TRAILING_PUNCTUATION.exec(core)?.[0] ?? '');
     core = core.slice(0, core.length - trailing.length);
     if (!isAsciiAlphanumeric(core.charCodeAt(0)) && !/[\p{L}\p{N}]/u.test(core)) {
-      if (COORDINATING_SYMBOLS.has(chunk[0])) {
+      if (COORDINATING_SYMBOLS.has(chunk)) {
         words.push({
-          text: chunk[0],
+          text: chunk,
           key: 'and',
           start: chunkStart,
-          end: chunkStart + chunk[0].length,
+          end: chunkStart + chunk.length,
           breakBefore: false,
           breakAfter: false,
           commaAfter: false,
@@ -57,6 +62,23 @@ export function splitPhraseWords(description: string, start: number, end: number
     });
   }
   return words;
+}
+
+/** What /\s/ matches: ECMAScript white space and line terminators. */
+function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 function isAsciiAlphanumeric(code: number): boolean {

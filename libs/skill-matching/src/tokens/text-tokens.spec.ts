@@ -24,6 +24,29 @@ describe('tokenize', () => {
     assert.ok(python);
     assert.equal(text.slice(python.start, python.end), 'Python');
   });
+
+  it('reads letters and digits of any script as words, also outside the BMP, and nothing else', () => {
+    assert.deepEqual(texts('Straße, ٣ ans, 𝐀I 😀 İstanbul'), ['Straße', '٣', 'ans', '𝐀I', 'İstanbul']);
+    // A lone surrogate is no letter: it separates.
+    assert.deepEqual(texts('ab\ud835cd'), ['ab', 'cd']);
+  });
+
+  it('finds the tokens of the pattern a token is defined by, on arbitrary text', () => {
+    const pieces = ['a', 'Z', '9', '.', '+', '#', ' ', '-', 'é', '٣', '𝐀', '😀', '\ud835', '..', '_', 'C'];
+    let seed = 7;
+    for (let trial = 0; trial < 2000; trial++) {
+      let text = '';
+      for (let piece = 0; piece < 10; piece++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        text += pieces[seed % pieces.length];
+      }
+      const expected = [...text.matchAll(/\.?[\p{L}\p{N}]+[+#]*/gu)].map((match) => match.index);
+      // Every token starts where the pattern matches, or one past it for a dot glued to the previous word.
+      const starts = tokenize(text).map((token) => token.start);
+      assert.equal(starts.length, expected.length, JSON.stringify(text));
+      starts.forEach((start, index) => assert.ok(start === expected[index] || start === expected[index] + 1, JSON.stringify(text)));
+    }
+  });
 });
 
 describe('isFlexibleSeparator', () => {
