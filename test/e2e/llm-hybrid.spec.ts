@@ -31,6 +31,16 @@ Requirements
 
 Compensation: $140,000 - $170,000 per year. Remote within the US.`;
 
+/** What the model says of the one new skill of the posting; the run, the proposal and the approval carry it on. */
+const TEMPORAL_ENRICHMENT = {
+  category: 'Backend Development',
+  nature: 'TOOL',
+  volatility: 'HIGH',
+  lifespan: 'MULTI_YEAR',
+  versionStrategy: 'VERSIONED',
+  confidence: 0.8,
+} as const;
+
 const ANSWER: PostingAssistAnswer = {
   fields: { ...noPostingFields(), workMode: { value: 'remote', evidence: 'Remote within the US' } },
   skills: [
@@ -46,14 +56,7 @@ const ANSWER: PostingAssistAnswer = {
       catalogSlug: null,
       evidence: 'Familiarity with Temporal workflows',
       requirement: 'preferred',
-      enrichment: {
-        category: 'Backend Development',
-        nature: 'TOOL',
-        volatility: 'HIGH',
-        lifespan: 'MULTI_YEAR',
-        versionStrategy: 'VERSIONED',
-        confidence: 0.8,
-      },
+      enrichment: TEMPORAL_ENRICHMENT,
     },
     { name: 'Kafka', catalogSlug: 'kafka', evidence: 'Kafka streams at scale', requirement: 'required', enrichment: null },
   ],
@@ -191,28 +194,11 @@ describe('embedded pipeline in hybrid mode', () => {
     const description = POSTING.replace('payments', 'ledger');
     fake.onChat({ schemaName: 'posting_assist' }, fakeReply.json(ANSWER, USAGE));
     const run = await submitter.submit({ description });
-    assert.deepEqual(run.llmAssist?.skillEnrichments, [
-      {
-        skill: 'Temporal',
-        category: 'Backend Development',
-        nature: 'TOOL',
-        volatility: 'HIGH',
-        lifespan: 'MULTI_YEAR',
-        versionStrategy: 'VERSIONED',
-        confidence: 0.8,
-      },
-    ]);
+    assert.deepEqual(run.llmAssist?.skillEnrichments, [{ skill: 'Temporal', ...TEMPORAL_ENRICHMENT }]);
 
     const review = reviewServiceOf(app);
     const item = (await review.list({ kind: 'skill', status: 'pending', limit: 100 })).find((listed) => listed.value === 'Temporal')!;
-    assert.deepEqual(item.payload.enrichment, {
-      category: 'Backend Development',
-      nature: 'TOOL',
-      volatility: 'HIGH',
-      lifespan: 'MULTI_YEAR',
-      versionStrategy: 'VERSIONED',
-      confidence: 0.8,
-    });
+    assert.deepEqual(item.payload.enrichment, TEMPORAL_ENRICHMENT);
     const before: unknown[] = await app.get(DataSource).query(`SELECT 1 FROM skills WHERE slug = 'temporal'`);
     assert.equal(before.length, 0, 'the enrichment never goes straight into the catalog');
 

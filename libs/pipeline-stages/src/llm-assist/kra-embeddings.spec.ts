@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 
 import { loadSeedCatalog } from '@jdpipe/catalog';
 import type { ExtractionMode, RoleDecidedV1 } from '@jdpipe/contracts';
-import { costOf, loadLlmConfig, LlmClient } from '@jdpipe/llm';
+import { costOf } from '@jdpipe/llm';
 import { deterministicEmbedding, fakeReply, FakeLlmServer } from '@jdpipe/testing';
 
 import { CatalogRuntime } from '../catalog-runtime/catalog-runtime';
@@ -12,7 +12,8 @@ import { MatchRoleHandler } from '../match-role/match-role.handler';
 import { ParsePostingHandler } from '../parse-posting/parse-posting.handler';
 import type { EmbeddingCache } from './embedding-cache.port';
 import { KRA_SIMILARITY_PURPOSE } from './kra-embeddings';
-import { LlmAssist, RunLlmCallCollector } from './llm-assist.runtime';
+import type { LlmAssist } from './llm-assist.runtime';
+import { fakeLlmAssist } from './spec-fixtures/fake-llm-assist';
 
 // Three duties of a site reliability engineer in words its KRAs do not use, and one DevOps duty in the
 // catalog's words: lexically DevOps wins, a model that sees the paraphrases should pick SRE.
@@ -69,18 +70,8 @@ describe('KRA similarity by embeddings in the role matcher (fake server, real SD
   after(() => fake.close());
   afterEach(() => fake.reset());
 
-  function assistWith(env: Record<string, string>, cache = new InMemoryEmbeddingCache()): LlmAssist {
-    const config = loadLlmConfig({
-      JDPIPE_LLM_MODE: 'hybrid',
-      OPENAI_BASE_URL: fake.baseUrl,
-      JDPIPE_LLM_TIMEOUT_MS: '400',
-      JDPIPE_LLM_CALL_DEADLINE_MS: '800',
-      JDPIPE_LLM_MAX_RETRIES: '0',
-      ...env,
-    });
-    const calls = new RunLlmCallCollector();
-    return new LlmAssist(new LlmClient({ config, sink: calls }), calls, config.mode, cache);
-  }
+  const assistWith = (env: Record<string, string>, cache = new InMemoryEmbeddingCache()): LlmAssist =>
+    fakeLlmAssist(fake.baseUrl, env, cache);
 
   /** The role decision of a posting: parsed offline (this spec is about the matcher), matched in `mode`. */
   async function decide(assist: LlmAssist, mode: ExtractionMode = 'hybrid'): Promise<RoleDecidedV1> {

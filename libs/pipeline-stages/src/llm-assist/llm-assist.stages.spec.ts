@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 
 import { loadSeedCatalog } from '@jdpipe/catalog';
 import type { ExtractionMode, RunDocument } from '@jdpipe/contracts';
-import { costOf, loadLlmConfig, LlmClient } from '@jdpipe/llm';
+import { costOf } from '@jdpipe/llm';
 import { fakeReply, FakeLlmServer, noPostingFields } from '@jdpipe/testing';
 
 import { CatalogRuntime } from '../catalog-runtime/catalog-runtime';
@@ -12,7 +12,8 @@ import { MatchRoleHandler } from '../match-role/match-role.handler';
 import { ParsePostingHandler } from '../parse-posting/parse-posting.handler';
 import { buildRunDocument } from '../persist-run/run-document.builder';
 import { ResolveSkillsHandler } from '../resolve-skills/resolve-skills.handler';
-import { LlmAssist, RunLlmCallCollector } from './llm-assist.runtime';
+import { LlmAssist } from './llm-assist.runtime';
+import { fakeLlmAssist } from './spec-fixtures/fake-llm-assist';
 import type { PostingAssistAnswer } from './posting-assist.schema';
 import type { RoleTieBreakAnswer } from './role-tie-break';
 
@@ -50,18 +51,7 @@ describe('the model in the pipeline stages (fake server, real SDK)', () => {
   after(() => fake.close());
   afterEach(() => fake.reset());
 
-  function assistWith(env: Record<string, string> = {}): LlmAssist {
-    const config = loadLlmConfig({
-      JDPIPE_LLM_MODE: 'hybrid',
-      OPENAI_BASE_URL: fake.baseUrl,
-      JDPIPE_LLM_TIMEOUT_MS: '400',
-      JDPIPE_LLM_CALL_DEADLINE_MS: '800',
-      JDPIPE_LLM_MAX_RETRIES: '0',
-      ...env,
-    });
-    const calls = new RunLlmCallCollector();
-    return new LlmAssist(new LlmClient({ config, sink: calls }), calls, config.mode);
-  }
+  const assistWith = (env: Record<string, string> = {}): LlmAssist => fakeLlmAssist(fake.baseUrl, env);
 
   async function run(assist: LlmAssist, description: string, mode: ExtractionMode = 'hybrid'): Promise<RunDocument> {
     const posted = newJobPostedEvent({ description }, 'test', { mode });
