@@ -1,7 +1,4 @@
-import type { CatalogDomain, CatalogRole, CatalogSkill } from '@jdpipe/catalog';
-
-export const IMPORT_SOURCES = ['esco', 'onet'] as const;
-export type ImportSource = (typeof IMPORT_SOURCES)[number];
+import type { CatalogDomain, CatalogRole, CatalogSkill, TaxonomySource } from '@jdpipe/catalog';
 
 /** A row that could not be read as it stands: reported with its file and line, never dropped silently. */
 export interface ImportProblem {
@@ -44,7 +41,7 @@ export interface DroppedAliasCounts {
 
 /** Everything one taxonomy release contributes, in catalog shapes, before it is merged with the catalog. */
 export interface ImportBatch {
-  source: ImportSource;
+  source: TaxonomySource;
   release: string;
   skills: ImportedSkill[];
   roles: ImportedRole[];

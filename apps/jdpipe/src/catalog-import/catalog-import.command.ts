@@ -1,4 +1,5 @@
-import { IMPORT_SOURCES, readEscoDirectory, readOnetDirectory, type ImportBatch, type ImportSource } from '@jdpipe/catalog-import';
+import { isTaxonomySource, TAXONOMY_SOURCES } from '@jdpipe/catalog';
+import { readEscoDirectory, readOnetDirectory, type ImportBatch } from '@jdpipe/catalog-import';
 import { CatalogImportStore, createDataSource, type CatalogImportReport, type DatabaseTarget } from '@jdpipe/persistence';
 import { prepareDatabase } from '@jdpipe/runtime';
 
@@ -21,8 +22,8 @@ export async function importCatalog(
   seedDir: string | undefined,
   options: CatalogImportOptions = {},
 ): Promise<number> {
-  if (!isImportSource(source)) {
-    process.stderr.write(`unknown taxonomy "${source}": expected one of ${IMPORT_SOURCES.join(', ')}\n`);
+  if (!isTaxonomySource(source)) {
+    process.stderr.write(`unknown taxonomy "${source}": expected one of ${TAXONOMY_SOURCES.join(', ')}\n`);
     return 2;
   }
   const progress = new ProgressLine(options.stderr ?? process.stderr);
@@ -50,10 +51,6 @@ export async function importCatalog(
   } finally {
     await dataSource.destroy();
   }
-}
-
-function isImportSource(value: string): value is ImportSource {
-  return (IMPORT_SOURCES as readonly string[]).includes(value);
 }
 
 function emptyCounts(batch: ImportBatch): CatalogImportReport {

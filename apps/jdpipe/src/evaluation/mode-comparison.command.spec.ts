@@ -1,28 +1,20 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import { type EvalSummary, loadEvalCases } from '@jdpipe/evaluation';
 import type { PostingAssistAnswer } from '@jdpipe/pipeline-stages';
-import { loadRecordedAnswers } from '@jdpipe/testing';
+import { loadRecordedAnswers, repositoryRoot } from '@jdpipe/testing';
 
 import type { LlmUsage } from '../bench/llm-usage';
 import { type EvalPass, renderComparison } from './eval.command';
 import { compareModes } from './mode-comparison.command';
 
-function repoRoot(): string {
-  for (let dir = __dirname; ; dir = resolve(dir, '..')) {
-    if (existsSync(join(dir, 'eval', 'llm-recordings'))) return dir;
-    if (resolve(dir, '..') === dir) throw new Error('repository root not found');
-  }
-}
-
 // The first case: its recording plants an ungrounded skill (every second case does).
 const CASE_ID = 'au-civil-engineer-no-title';
 
 describe('jdpipe eval --mode hybrid (recorded answers)', () => {
-  const root = repoRoot();
+  const root = repositoryRoot();
 
   it('runs the case offline and against the replayed answers, and the guards drop the planted mistakes', async () => {
     let printed = '';

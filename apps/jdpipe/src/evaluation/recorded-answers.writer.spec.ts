@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import { loadSeedCatalog } from '@jdpipe/catalog';
 import { type EvalCase, loadEvalCases } from '@jdpipe/evaluation';
 import type { PostingAssistAnswer, RoleTieBreakAnswer } from '@jdpipe/pipeline-stages';
-import { loadRecordedAnswers } from '@jdpipe/testing';
+import { loadRecordedAnswers, repositoryRoot } from '@jdpipe/testing';
 
 import { draftRecordedAnswers, RECORDING_ABOUT, uniqueMatch } from './recorded-answers.writer';
 
 /** The repository root, from src or dist. */
-function repoRoot(): string {
-  for (let dir = __dirname; ; dir = resolve(dir, '..')) {
-    if (existsSync(join(dir, 'eval', 'llm-recordings'))) return dir;
-    if (resolve(dir, '..') === dir) throw new Error('repository root not found');
-  }
-}
-
 const { catalog } = loadSeedCatalog();
 
 const CASE: EvalCase = {
@@ -97,7 +89,7 @@ describe('draftRecordedAnswers', () => {
 });
 
 describe('the checked-in recordings', () => {
-  const root = repoRoot();
+  const root = repositoryRoot();
   const cases = loadEvalCases(join(root, 'eval', 'cases'));
   const recordings = loadRecordedAnswers(join(root, 'eval', 'llm-recordings'));
 

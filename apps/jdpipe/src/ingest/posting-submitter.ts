@@ -5,6 +5,7 @@ import {
   deadLetterTopicOf,
   HEADERS,
   RunCompletedV1,
+  STAGE_TOPICS,
   TOPICS,
   type ExtractionMode,
   type JobPostedV1,
@@ -15,7 +16,6 @@ import { publishEvent, type BusMessage, type EventBus } from '@jdpipe/messaging'
 import { newJobPostedEvent, type PostingSubmission, type RunRecorder } from '@jdpipe/pipeline-stages';
 
 const INGEST_PRODUCER = 'cli';
-const STAGE_TOPICS = [TOPICS.jobPosted, TOPICS.jobParsed, TOPICS.roleDecided, TOPICS.skillsResolved];
 
 /**
  * The embedded ingest edge: publishes `jobs.posted.v1` and waits for the run to end, either as

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 
+import { isTaxonomySource } from '@jdpipe/catalog';
 import type { RunDocument } from '@jdpipe/contracts';
+import { CatalogStore } from '@jdpipe/persistence';
 import { checkedEffect } from '@jdpipe/review';
 
 import type { CatalogChangeTerms } from './affected-runs';
@@ -14,7 +16,7 @@ interface VersionRow {
 interface ActionRow {
   catalog_version: number | null;
   undo_catalog_version: number | null;
-  detail: { effects?: Array<{ type: string } & Record<string, unknown>> } | string;
+  detail: { effects?: Array<{ type: string } & Record<string, unknown>> };
   value: string;
 }
 
@@ -33,16 +35,12 @@ interface TitledRow {
   texts: Array<string | null>;
 }
 
-/** Taxonomy imports record which entries each version touched (catalog_import_entries). */
-const TAXONOMY_SOURCES = ['esco', 'onet'];
-
 /** What `jdpipe rerun` reads: catalog versions and what each touched, and the runs they may affect. */
 export class RerunStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async currentVersion(): Promise<number | null> {
-    const rows = (await this.dataSource.query('SELECT max(id) AS id FROM catalog_versions')) as Array<{ id: number | null }>;
-    return rows[0]?.id ?? null;
+  currentVersion(): Promise<number | null> {
+    return new CatalogStore(this.dataSource).latestVersion();
   }
 
   /**
@@ -69,8 +67,8 @@ export class RerunStore {
       reason: version.reason,
       terms: terms.has(version.id)
         ? [...terms.get(version.id)!]
-        : TAXONOMY_SOURCES.includes(version.source ?? '')
-          ? [] // an import that changed no entry
+        : isTaxonomySource(version.source)
+          ? [] // a taxonomy import (they record the entries they touch) that changed none
           : null,
     }));
   }
@@ -85,8 +83,8 @@ export class RerunStore {
        WHERE catalog_version >= $1 AND catalog_version < $2 AND status <> 'failed'
        ORDER BY created_at`,
       [since, current],
-    )) as Array<{ document: RunDocument | string }>;
-    return rows.map((row) => (typeof row.document === 'string' ? (JSON.parse(row.document) as RunDocument) : row.document));
+    )) as Array<{ document: RunDocument }>;
+    return rows.map((row) => row.document);
   }
 
   private async addReviewTerms(since: number, add: (version: number | null, words: Iterable<string>) => void): Promise<void> {
@@ -100,9 +98,8 @@ export class RerunStore {
     const roleSlugs = new Set<string>();
     const pending: Array<{ versions: Array<number | null>; words: string[]; skill?: string; role?: string }> = [];
     for (const action of actions) {
-      const detail = typeof action.detail === 'string' ? (JSON.parse(action.detail) as ActionRow['detail']) : action.detail;
       const versions = [action.catalog_version, action.undo_catalog_version];
-      for (const raw of typeof detail === 'object' ? (detail.effects ?? []) : []) {
+      for (const raw of action.detail.effects ?? []) {
         const effect = checkedEffect(raw);
         switch (effect.type) {
           case 'skill_created':

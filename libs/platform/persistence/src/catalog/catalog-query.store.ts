@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 
-import type { SkillRow } from './catalog.store';
+import { CatalogStore, type SkillRow } from './catalog.store';
 
 /** A page request over one kind of catalog entry; `q` is a case-insensitive substring of name, slug or alias. */
 export interface CatalogSearch {
@@ -173,8 +173,7 @@ export class CatalogQueryStore {
 
   /** The latest catalog version, 0 before the first sync. */
   async catalogVersion(): Promise<number> {
-    const rows: Array<{ id: number | null }> = await this.dataSource.query('SELECT max(id) AS id FROM catalog_versions');
-    return Number(rows[0]?.id ?? 0);
+    return (await new CatalogStore(this.dataSource).latestVersion()) ?? 0;
   }
 
   /** Exact name, slug or alias matches first, then names starting with `q`, then the rest by name. */

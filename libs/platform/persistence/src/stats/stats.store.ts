@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 
 import type { ProposalKind } from '@jdpipe/contracts';
 
+import { CatalogStore } from '../catalog/catalog.store';
+
 export interface RunsOnDay {
   /** UTC day, `YYYY-MM-DD`. */
   day: string;
@@ -61,7 +63,7 @@ export class StatsStore {
     const top = Math.max(0, Math.floor(query.top));
 
     const [version, perDay, roles, skills, pending, failures] = await Promise.all([
-      this.dataSource.query('SELECT max(id) AS id FROM catalog_versions') as Promise<Array<{ id: number | null }>>,
+      new CatalogStore(this.dataSource).latestVersion(),
       this.dataSource.query(
         `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, status, count(*) AS runs
          FROM runs WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz
@@ -110,7 +112,7 @@ export class StatsStore {
     const byCode = failures.map((row) => ({ code: row.code, count: Number(row.runs) }));
 
     return {
-      catalogVersion: Number(version[0]?.id ?? 0),
+      catalogVersion: version ?? 0,
       runsPerDay,
       roleDistribution: roles.map((row) => ({ roleSlug: row.role_slug, roleName: row.role_name, runs: Number(row.runs) })),
       topSkills: skills.map((row) => ({ skillSlug: row.skill_slug, name: row.name, runs: Number(row.runs) })),
