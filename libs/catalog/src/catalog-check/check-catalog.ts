@@ -12,6 +12,8 @@ export interface CatalogFinding {
 
 const MIN_KRAS_PER_ROLE = 5;
 
+/** Imported entries named in a gap warning; the count says how many there are. */
+const IMPORTED_GAP_EXAMPLES = 3;
 const IMPORTED_GAP_TEXT: Record<string, string> = {
   'CATALOG.IMPORTED_FEW_KRAS': `imported roles have fewer than ${MIN_KRAS_PER_ROLE} KRAs; they match by title and skills`,
   'CATALOG.IMPORTED_NO_CORE_SKILLS': 'imported roles have no core skills',
@@ -52,8 +54,13 @@ export function checkCatalog(catalog: Catalog): CatalogFinding[] {
 
   // Taxonomy data as published (occupations without tasks or skills, labels shared between entries) is not an
   // authoring mistake: such gaps in imported entries are counted per rule and reported once as a warning.
-  const importedGaps = new Map<string, string[]>();
-  const importedGap = (code: string, example: string) => importedGaps.set(code, [...(importedGaps.get(code) ?? []), example]);
+  const importedGaps = new Map<string, { count: number; examples: string[] }>();
+  const importedGap = (code: string, example: string) => {
+    const gap = importedGaps.get(code) ?? { count: 0, examples: [] };
+    gap.count++;
+    if (gap.examples.length < IMPORTED_GAP_EXAMPLES) gap.examples.push(example);
+    importedGaps.set(code, gap);
+  };
   const importedSkills = new Set(catalog.skills.filter((s) => s.importedFrom).map((s) => s.slug));
   const importedRoles = new Set(catalog.roles.filter((r) => r.importedFrom).map((r) => r.slug));
 
@@ -115,9 +122,8 @@ export function checkCatalog(catalog: Catalog): CatalogFinding[] {
       titleOwner.set(key, role.slug);
     }
   }
-  for (const [code, examples] of importedGaps) {
-    const shown = `(e.g. "${examples.slice(0, 3).join('", "')}")`;
-    warning(code, `${examples.length} ${IMPORTED_GAP_TEXT[code]} ${shown}`);
+  for (const [code, { count, examples }] of importedGaps) {
+    warning(code, `${count} ${IMPORTED_GAP_TEXT[code]} (e.g. "${examples.join('", "')}")`);
   }
   for (const dimension of catalog.dimensions) {
     if (!usedDimensions.has(dimension.slug)) {
