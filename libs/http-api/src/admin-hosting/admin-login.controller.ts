@@ -17,7 +17,7 @@ import type { HttpRequest, HttpResponse } from '../http-exchange';
 import { AdminSessions, SESSION_TTL_MS } from '../auth/admin-sessions';
 import { KeySignIn } from '../auth/key-sign-in';
 import { PublicRoute } from '../auth/public-route.decorator';
-import { cookieValue, SESSION_COOKIE } from '../auth/request-credential';
+import { cookieValue, SESSION_COOKIE, singleHeader } from '../auth/request-credential';
 import { ADMIN_PATH } from './admin-web.middleware';
 import { adminRouteOf, renderSignInPage, type SignInPageOptions } from './sign-in.page';
 
@@ -134,8 +134,4 @@ function isCrossSite(request: HttpRequest): boolean {
   } catch {
     return true;
   }
-}
-
-function singleHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

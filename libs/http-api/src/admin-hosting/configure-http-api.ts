@@ -7,7 +7,7 @@ import { ADMIN_PATH, adminWebFallback, defaultAdminWebDir } from './admin-web.mi
 import { securityHeaders } from './security-headers.middleware';
 
 /** A batch of up to 500 postings must fit in one request (Express's default is 100 kB). */
-export const MAX_REQUEST_BODY = '32mb';
+const MAX_REQUEST_BODY = '32mb';
 
 export interface HttpApiHostingOptions {
   /** The built web admin; default `dist/admin-web` of this repository. */

@@ -11,12 +11,12 @@ type Headers = Record<string, string | string[] | undefined>;
 
 /** The credential of a request: `Authorization: Bearer`, then `X-API-Key`, then the session cookie. */
 export function requestCredential(headers: Headers): RequestCredential | null {
-  const authorization = single(headers['authorization']);
+  const authorization = singleHeader(headers['authorization']);
   const bearer = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] : undefined;
   if (bearer) return { kind: 'api-key', key: bearer };
-  const apiKey = single(headers['x-api-key'])?.trim();
+  const apiKey = singleHeader(headers['x-api-key'])?.trim();
   if (apiKey) return { kind: 'api-key', key: apiKey };
-  const sessionId = cookieValue(single(headers['cookie']), SESSION_COOKIE);
+  const sessionId = cookieValue(singleHeader(headers['cookie']), SESSION_COOKIE);
   return sessionId ? { kind: 'session', sessionId } : null;
 }
 
@@ -33,6 +33,7 @@ export function cookieValue(cookieHeader: string | undefined, name: string): str
   return null;
 }
 
-function single(value: string | string[] | undefined): string | undefined {
+/** The first value of a header Node may give as a list. */
+export function singleHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }

@@ -32,7 +32,7 @@ class OpenApiDocumentModule {}
  * The OpenAPI document as stable JSON, built without a database or broker: Nest's preview mode reads the
  * controllers and their decorators without creating a single provider.
  */
-export async function renderOpenApiDocument(): Promise<string> {
+async function renderOpenApiDocument(): Promise<string> {
   const app = await NestFactory.create(OpenApiDocumentModule, { preview: true, logger: false, abortOnError: false });
   try {
     return stableJson(buildOpenApiDocument(app));

@@ -7,10 +7,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadServiceConfig } from '@jdpipe/config';
 import { createJsonLogger, NestJsonLogger, type RunningTelemetry } from '@jdpipe/telemetry';
 
-const MAX_REQUEST_BODY = '32mb';
-
 export interface RunServiceOptions {
-  /** Sets up the HTTP app before it listens (the gateway hosts the HTTP API this way). */
+  /** Sets up the HTTP app before it listens: the gateway hosts the HTTP API (and its body parser) this way. */
   configureApp?(app: NestExpressApplication): void;
 }
 
@@ -28,9 +26,6 @@ export async function runService(
   const config = loadServiceConfig(serviceName);
   const logger = createJsonLogger(serviceName);
   const app = await NestFactory.create<NestExpressApplication>(module as never, { logger: new NestJsonLogger(logger) });
-  // A batch of up to 500 postings must fit in one request (Express's default is 100 kB); larger loads belong on
-  // the topic itself.
-  app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
   options.configureApp?.(app);
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
