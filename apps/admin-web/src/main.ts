@@ -1,7 +1,7 @@
 import { adminApi } from './api/admin-api.js';
 import { renderCatalogPage } from './catalog/catalog.page.js';
 import { renderDashboardPage } from './dashboard/dashboard.page.js';
-import { errorPanel, refreshReviewCount, REVIEW_CHANGED_EVENT } from './dom/components.js';
+import { errorPanel, refreshReviewCount, REVIEW_CHANGED_EVENT, showReviewCount } from './dom/components.js';
 import { el, replaceChildren } from './dom/el.js';
 import { renderReviewPage } from './review/review.page.js';
 import { parseRoute, type Route } from './routes/route.js';
@@ -76,6 +76,6 @@ async function showPrincipal(): Promise<void> {
 }
 
 window.addEventListener('hashchange', () => void showRoute());
-window.addEventListener(REVIEW_CHANGED_EVENT, () => void refreshReviewCount());
+window.addEventListener(REVIEW_CHANGED_EVENT, (event) => showReviewCount((event as CustomEvent<number>).detail));
 void showPrincipal();
 void showRoute();

@@ -104,13 +104,17 @@ export function errorPanel(error: unknown): HTMLElement {
 }
 
 export async function refreshReviewCount(): Promise<void> {
+  try {
+    showReviewCount((await adminApi.listReview('pending')).items.length);
+  } catch {
+    showReviewCount(0);
+  }
+}
+
+/** The pending-proposal badge of the header; hidden at zero. */
+export function showReviewCount(pending: number): void {
   const slot = document.getElementById('review-count');
   if (!slot) return;
-  try {
-    const { items } = await adminApi.listReview('pending');
-    slot.textContent = String(items.length);
-    slot.hidden = items.length === 0;
-  } catch {
-    slot.hidden = true;
-  }
+  slot.textContent = String(pending);
+  slot.hidden = pending === 0;
 }

@@ -75,7 +75,8 @@ class ReviewQueueView {
       Math.max(0, this.index),
       this.items.map((item) => item.id),
     );
-    window.dispatchEvent(new Event(REVIEW_CHANGED_EVENT));
+    // The header badge counts the same list: hand it the count rather than have it ask again.
+    window.dispatchEvent(new CustomEvent<number>(REVIEW_CHANGED_EVENT, { detail: this.items.length }));
   }
 
   private async run(command: ReviewCommand): Promise<void> {
