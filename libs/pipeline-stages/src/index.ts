@@ -6,6 +6,7 @@ export * from './parse-posting/parse-posting.handler';
 export * from './parse-posting/parser-stage.module';
 export * from './match-role/match-role.handler';
 export * from './match-role/role-matcher-stage.module';
+export * from './match-role/role-match-input';
 export * from './resolve-skills/resolve-skills.handler';
 export * from './resolve-skills/skill-resolver-stage.module';
 export * from './persist-run/run-recorder.port';

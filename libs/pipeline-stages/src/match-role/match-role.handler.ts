@@ -5,6 +5,7 @@ import { embedKraEvidence } from '../llm-assist/kra-embeddings';
 import { LlmAssist, type StageAssist, withStageAssist } from '../llm-assist/llm-assist.runtime';
 import { breakRoleTie, type RoleDecisionDraft } from '../llm-assist/role-tie-break';
 import { elapsedSince } from '../parse-posting/parse-posting.handler';
+import { roleMatchInputOf } from './role-match-input';
 
 export const ROLE_MATCHER_PRODUCER = 'role-matcher';
 
@@ -22,18 +23,7 @@ export class MatchRoleHandler {
       return deriveEvent(event, ROLE_MATCHER_PRODUCER, { role: null, runnersUp: [], signals: null, roleProposals: [] });
     }
     const { roleMatcher } = await this.catalog.current();
-    const kindOfSentence = (index: number) => parsed.sections[index]?.kind;
-    const responsibilities = parsed.sentences.filter((s) => kindOfSentence(s.sectionIndex) === 'responsibilities');
-    const requirements = parsed.sentences.filter((s) => ['requirements', 'nice_to_have'].includes(kindOfSentence(s.sectionIndex) ?? ''));
-    const input = {
-      title: parsed.title,
-      roleAliases: parsed.roleAliases,
-      // Postings without a responsibilities heading still describe duties somewhere: use every sentence.
-      responsibilitySentences: (responsibilities.length > 0 ? responsibilities : parsed.sentences).map((s) => s.text),
-      requirementSentences: requirements.map((s) => s.text),
-      skillSlugs: [...new Set(event.mentions.map((m) => m.skillSlug))],
-      text: event.posting.description,
-    };
+    const input = roleMatchInputOf(parsed, event.posting.description, event.mentions);
     let decision = roleMatcher.match(input);
     let kraVector = decision.kraVector;
     let kraVectorModel: string | undefined;
