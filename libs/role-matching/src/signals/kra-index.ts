@@ -179,26 +179,56 @@ export class KraIndex {
    * vocabulary (those without a known term are left out: they match nothing) and the hashed vector.
    */
   weighPosting(sentences: readonly string[], dimensions: number = KRA_VECTOR_DIMENSIONS): WeighedPosting {
-    const weighed: Array<Omit<WeightedSentence, 'postingTerms'>> = [];
-    // Over the whole posting, in first-occurrence order so the vector is summed in the same order on every run.
-    const postingCounts = new Map<string, number>();
-    const knownTerms = new Set<number>();
-    for (const text of sentences) {
-      const counts = termCounts(sentenceTerms(text));
-      for (const [term, count] of counts) postingCounts.set(term, (postingCounts.get(term) ?? 0) + count);
-      const { termIds, weights, norm } = this.weigh(counts);
-      if (termIds.length === 0 || norm === 0) continue;
-      for (const termId of termIds) knownTerms.add(termId);
-      weighed.push({ text, termIds: Int32Array.from(termIds), weights: Float64Array.from(weights), norm });
+    // Each distinct term of the posting is looked up once, and kept in first-occurrence order: the vector is
+    // summed in that order on every run.
+    const postingTerms = new Map<string, PostingTerm>();
+    const weighed: Array<{ text: string; terms: PostingTerm[]; termIds: Int32Array; weights: Float64Array; norm: number }> = [];
+    for (const [sentenceIndex, text] of sentences.entries()) {
+      // The sentence's distinct terms in first-occurrence order, each counted.
+      const terms: PostingTerm[] = [];
+      for (const term of sentenceTerms(text)) {
+        let postingTerm = postingTerms.get(term);
+        if (!postingTerm) {
+          postingTerm = this.postingTermOf(term);
+          postingTerms.set(term, postingTerm);
+        }
+        postingTerm.postingCount++;
+        if (postingTerm.sentenceIndex !== sentenceIndex) {
+          postingTerm.sentenceIndex = sentenceIndex;
+          postingTerm.sentenceCount = 0;
+          terms.push(postingTerm);
+        }
+        postingTerm.sentenceCount++;
+      }
+      const known: PostingTerm[] = [];
+      const weights: number[] = [];
+      let squares = 0;
+      for (const term of terms) {
+        const weight = (1 + Math.log(term.sentenceCount)) * term.idf * term.bigramWeight;
+        squares += weight * weight;
+        if (term.id >= 0 && weight > 0) {
+          known.push(term);
+          weights.push(weight);
+        }
+      }
+      const norm = Math.sqrt(squares);
+      // A sentence without a known term matches nothing.
+      if (known.length === 0 || norm === 0) continue;
+      for (const term of known) term.known = true;
+      weighed.push({ text, terms: known, termIds: Int32Array.from(known, (term) => term.id), weights: Float64Array.from(weights), norm });
     }
-    const termIds = Int32Array.from(knownTerms).sort();
+    const knownTerms = [...postingTerms.values()].filter((term) => term.known).sort((left, right) => left.id - right.id);
+    knownTerms.forEach((term, slot) => (term.slot = slot));
     return {
-      sentences: weighed.map((sentence) => ({
-        ...sentence,
-        postingTerms: sentence.termIds.map((termId) => binarySearch(termIds, 0, termIds.length, termId)),
+      sentences: weighed.map(({ text, terms, termIds, weights, norm }) => ({
+        text,
+        termIds,
+        weights,
+        postingTerms: Int32Array.from(terms, (term) => term.slot),
+        norm,
       })),
-      termIds,
-      kraVector: this.hashedVector(postingCounts, dimensions),
+      termIds: Int32Array.from(knownTerms, (term) => term.id),
+      kraVector: this.hashedVector(postingTerms.values(), dimensions),
     };
   }
 
@@ -317,15 +347,27 @@ export class KraIndex {
    * The posting's responsibilities as one fixed-length vector (feature hashing of the same TF-IDF terms), so
    * centroids of different catalog versions stay comparable without a shared vocabulary.
    */
-  private hashedVector(counts: ReadonlyMap<string, number>, dimensions: number): number[] {
+  private hashedVector(terms: Iterable<PostingTerm>, dimensions: number): number[] {
     const vector = new Array<number>(dimensions).fill(0);
-    for (const [term, count] of counts) {
-      const id = this.termIds.get(term);
-      const idf = id === undefined ? this.unknownTermIdf : this.idf[id];
-      vector[fnv1a(term) % dimensions] += (1 + Math.log(count)) * idf * (isBigram(term) ? BIGRAM_WEIGHT : 1);
-    }
+    for (const term of terms) vector[fnv1a(term.term) % dimensions] += (1 + Math.log(term.postingCount)) * term.idf * term.bigramWeight;
     const norm = Math.hypot(...vector);
     return norm === 0 ? vector : vector.map((value) => Math.round((value / norm) * 10000) / 10000);
+  }
+
+  /** A posting term as the vocabulary knows it, not yet counted. */
+  private postingTermOf(term: string): PostingTerm {
+    const id = this.termIds.get(term) ?? -1;
+    return {
+      term,
+      id,
+      idf: id < 0 ? this.unknownTermIdf : this.idf[id],
+      bigramWeight: isBigram(term) ? BIGRAM_WEIGHT : 1,
+      postingCount: 0,
+      sentenceIndex: -1,
+      sentenceCount: 0,
+      known: false,
+      slot: -1,
+    };
   }
 
   private termIdFor(term: string): number {
@@ -356,6 +398,22 @@ export class KraIndex {
   }
 }
 
+/** One distinct term of a posting: what the vocabulary says of it, and how often the posting uses it. */
+interface PostingTerm {
+  term: string;
+  /** -1 when no KRA uses it. */
+  id: number;
+  idf: number;
+  bigramWeight: number;
+  postingCount: number;
+  /** The sentence last counted, and how often it uses the term. */
+  sentenceIndex: number;
+  sentenceCount: number;
+  /** Weighed in some sentence against the KRAs; `slot` is then its place in the posting's ascending term ids. */
+  known: boolean;
+  slot: number;
+}
+
 /** How often each term occurs, in first-occurrence order. */
 function termCounts(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -368,20 +426,6 @@ function smallestOf(values: Float64Array, base: number, count: number): number {
   let smallest = base;
   for (let slot = base + 1; slot < base + count; slot++) if (values[slot] < values[smallest]) smallest = slot;
   return smallest;
-}
-
-/** Position of `value` in the ascending slice values[from .. to), or -1. */
-function binarySearch(values: Int32Array, from: number, to: number, value: number): number {
-  let low = from;
-  let high = to - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const found = values[middle];
-    if (found === value) return middle;
-    if (found < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
 }
 
 function fnv1a(text: string): number {
