@@ -34,7 +34,7 @@ export interface CatalogScaleReport {
   matchMsPerKb: number;
   /** Per posting, ms per KB of its own text. */
   perPostingMsPerKb: { p50: number; p99: number; max: number };
-  stageMsPerKb: { scan: number; resolve: number; roleMatch: number };
+  stageMsPerKb: StageTimes;
   parseMsPerKb: number;
   /** What the postings came out with: the noise a large taxonomy can add. */
   skills: SkillNoise;
@@ -103,7 +103,7 @@ export async function benchmarkCatalogScale(
     }
   }
   const { stageMs, msPerKb } = pass;
-  const perKb = (ms: number) => perKbOf(pass, ms);
+  const perKb = (ms: number) => (pass.bytes === 0 ? 0 : ms / (pass.bytes / 1024));
   const sorted = [...msPerKb].sort((left, right) => left - right);
   const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? 0;
   return {
@@ -185,8 +185,15 @@ export function renderCatalogScaleReport(report: CatalogScaleReport): string {
   );
 }
 
+/** The three timed steps of matching one posting, in ms (or ms per KB). */
+interface StageTimes {
+  scan: number;
+  resolve: number;
+  roleMatch: number;
+}
+
 interface TimedPass {
-  stageMs: { scan: number; resolve: number; roleMatch: number };
+  stageMs: StageTimes;
   parseMs: number;
   bytes: number;
   rejected: number;
@@ -198,7 +205,7 @@ interface TimedPass {
 interface PostingTimes {
   parseMs: number;
   /** Null when the parser rejected the posting. */
-  stageMs: { scan: number; resolve: number; roleMatch: number } | null;
+  stageMs: StageTimes | null;
   skills: RunSkill[];
 }
 
@@ -266,10 +273,6 @@ function timePass(postings: readonly PostingSubmission[], matchPosting: (posting
 
 function matchMsOf(pass: TimedPass): number {
   return pass.stageMs.scan + pass.stageMs.resolve + pass.stageMs.roleMatch;
-}
-
-function perKbOf(pass: TimedPass, ms: number): number {
-  return pass.bytes === 0 ? 0 : ms / (pass.bytes / 1024);
 }
 
 /** Heap in use after a full collection, so the figure does not depend on when the last one ran. */

@@ -182,7 +182,7 @@ export class KraIndex {
     // Each distinct term of the posting is looked up once, and kept in first-occurrence order: the vector is
     // summed in that order on every run.
     const postingTerms = new Map<string, PostingTerm>();
-    const weighed: Array<{ text: string; terms: PostingTerm[]; termIds: Int32Array; weights: Float64Array; norm: number }> = [];
+    const weighed: Array<{ text: string; terms: PostingTerm[]; weights: Float64Array; norm: number }> = [];
     for (const [sentenceIndex, text] of sentences.entries()) {
       // The sentence's distinct terms in first-occurrence order, each counted.
       const terms: PostingTerm[] = [];
@@ -204,7 +204,7 @@ export class KraIndex {
       const weights: number[] = [];
       let squares = 0;
       for (const term of terms) {
-        const weight = (1 + Math.log(term.sentenceCount)) * term.idf * term.bigramWeight;
+        const weight = tfIdf(term.sentenceCount, term.idf, term.bigramWeight);
         squares += weight * weight;
         if (term.id >= 0 && weight > 0) {
           known.push(term);
@@ -215,14 +215,14 @@ export class KraIndex {
       // A sentence without a known term matches nothing.
       if (known.length === 0 || norm === 0) continue;
       for (const term of known) term.known = true;
-      weighed.push({ text, terms: known, termIds: Int32Array.from(known, (term) => term.id), weights: Float64Array.from(weights), norm });
+      weighed.push({ text, terms: known, weights: Float64Array.from(weights), norm });
     }
     const knownTerms = [...postingTerms.values()].filter((term) => term.known).sort((left, right) => left.id - right.id);
     knownTerms.forEach((term, slot) => (term.slot = slot));
     return {
-      sentences: weighed.map(({ text, terms, termIds, weights, norm }) => ({
+      sentences: weighed.map(({ text, terms, weights, norm }) => ({
         text,
-        termIds,
+        termIds: Int32Array.from(terms, (term) => term.id),
         weights,
         postingTerms: Int32Array.from(terms, (term) => term.slot),
         norm,
@@ -349,7 +349,7 @@ export class KraIndex {
    */
   private hashedVector(terms: Iterable<PostingTerm>, dimensions: number): number[] {
     const vector = new Array<number>(dimensions).fill(0);
-    for (const term of terms) vector[fnv1a(term.term) % dimensions] += (1 + Math.log(term.postingCount)) * term.idf * term.bigramWeight;
+    for (const term of terms) vector[fnv1a(term.term) % dimensions] += tfIdf(term.postingCount, term.idf, term.bigramWeight);
     const norm = Math.hypot(...vector);
     return norm === 0 ? vector : vector.map((value) => Math.round((value / norm) * 10000) / 10000);
   }
@@ -387,7 +387,7 @@ export class KraIndex {
     for (const [term, count] of counts) {
       const id = this.termIds.get(term);
       const idf = id === undefined ? this.unknownTermIdf : this.idf[id];
-      const weight = (1 + Math.log(count)) * idf * (isBigram(term) ? BIGRAM_WEIGHT : 1);
+      const weight = tfIdf(count, idf, isBigram(term) ? BIGRAM_WEIGHT : 1);
       squares += weight * weight;
       if (id !== undefined && weight > 0) {
         termIds.push(id);
@@ -412,6 +412,11 @@ interface PostingTerm {
   /** Weighed in some sentence against the KRAs; `slot` is then its place in the posting's ascending term ids. */
   known: boolean;
   slot: number;
+}
+
+/** A term's weight in a sentence, a KRA or the posting vector: sublinear term frequency times IDF. */
+function tfIdf(count: number, idf: number, bigramWeight: number): number {
+  return (1 + Math.log(count)) * idf * bigramWeight;
 }
 
 /** How often each term occurs, in first-occurrence order. */
