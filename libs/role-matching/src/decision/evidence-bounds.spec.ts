@@ -57,6 +57,33 @@ describe('EvidenceBounds rank values', () => {
     }
   });
 
+  it('refuses reads of rank values a later ranking of the posting has overwritten', () => {
+    const bounds = new EvidenceBounds(3);
+    bounds.skill[1] = 0.5;
+    const earlier = bounds.rankBounds(new Set<SignalName>(['skill']));
+    assert.deepEqual([...earlier.score], [0, 0.5, 0]);
+    const later = bounds.rankBounds(new Set<SignalName>(['alias', 'skill']));
+    assert.throws(() => earlier.score, /stale rank bounds/);
+    assert.deepEqual([...later.content], [0, 0.5, 0]);
+    // Floors are their own arrays: reading them leaves the bounds valid.
+    // (A floor sits just below the exact value: no evidence floors at -0.)
+    assert.deepEqual([...bounds.rankFloors(new Set<SignalName>(['skill'])).score], [-0, 0.5, -0]);
+    // Skill 0.5 at weight 0.2 over the alias and skill weights (0.4 + 0.2).
+    assert.deepEqual([...later.score], [0, 0.167, 0]);
+  });
+
+  it('starts the next posting from no evidence at all', () => {
+    const bounds = new EvidenceBounds(2);
+    bounds.alias[0] = 1;
+    bounds.setKraScoreBound(1, 0.4);
+    bounds.skill[1] = 0.3;
+    bounds.domain[0] = 0.7;
+    bounds.reset();
+    for (const signal of SIGNAL_NAMES) assert.equal(bounds.max(signal), 0, signal);
+    assert.deepEqual(bounds.mayPassThresholds(), []);
+    assert.deepEqual(bounds.kraReachable(), []);
+  });
+
   it('computes each order once per ranking, on first read', () => {
     const bounds = new EvidenceBounds(3);
     bounds.skill[1] = 0.5;

@@ -4,9 +4,12 @@ import { type RankBounds, type RankOrder } from './role-ranking';
 /** Added to bounds so that floating-point summation order can never push an exact value above its bound. */
 export const BOUND_SLACK = 1e-9;
 
+type RankValueKind = 'bounds' | 'floors';
+
 /**
  * For one posting, per catalog position, each signal's evidence or a bound of it: alias, skill and domain
  * are exact (cheap), KRA is an upper bound (exact KRA evidence needs every sentence against every KRA).
+ * Library-sized arrays are allocated once and reused: `reset` starts the next posting.
  */
 export class EvidenceBounds {
   readonly alias: Float64Array;
@@ -15,13 +18,26 @@ export class EvidenceBounds {
   readonly skill: Float64Array;
   readonly domain: Float64Array;
   /** KRA evidence of none, for the floors. */
-  private noKra: Float64Array | undefined;
+  private readonly noKra: Float64Array;
+  /** The arrays each order's bounds and floors are computed into, shared by every ranking of the posting. */
+  private readonly valueArrays: Record<RankValueKind, Map<RankOrder, Float64Array>> = { bounds: new Map(), floors: new Map() };
+  /** How many rank values of each kind were handed out: only the latest may read the shared arrays. */
+  private readonly issued: Record<RankValueKind, number> = { bounds: 0, floors: 0 };
 
   constructor(readonly size: number) {
     this.alias = new Float64Array(size);
     this.kra = new Float64Array(size);
     this.skill = new Float64Array(size);
     this.domain = new Float64Array(size);
+    this.noKra = new Float64Array(size);
+  }
+
+  /** No evidence for any role: ready for the next posting. */
+  reset(): void {
+    this.alias.fill(0);
+    this.kra.fill(0);
+    this.skill.fill(0);
+    this.domain.fill(0);
   }
 
   /** Sets the KRA evidence bound from a bound of the kraScore. */
@@ -43,6 +59,13 @@ export class EvidenceBounds {
     return best;
   }
 
+  /** Positions of the roles whose KRA evidence may be above 0: every other role's is 0. */
+  kraReachable(): number[] {
+    const positions: number[] = [];
+    for (let position = 0; position < this.size; position++) if (this.kra[position] > 0) positions.push(position);
+    return positions;
+  }
+
   /** Positions of the roles that may pass a KRA, skill or partial-title threshold: no other role can. */
   mayPassThresholds(): number[] {
     const positions: number[] = [];
@@ -62,26 +85,41 @@ export class EvidenceBounds {
    * signals, the same without the title, the KRA evidence, and the absolute scores over all four signals.
    */
   rankBounds(informative: ReadonlySet<SignalName>): RankBounds {
-    return new RankValues(this, informative, this.kra, BOUND_SLACK);
+    return new RankValues(this, 'bounds', ++this.issued.bounds, informative, this.kra, BOUND_SLACK);
   }
 
   /** Values each role reaches for sure in each rank order: its exact evidence with no KRA evidence at all. */
   rankFloors(informative: ReadonlySet<SignalName>): RankBounds {
-    this.noKra ??= new Float64Array(this.size);
-    return new RankValues(this, informative, this.noKra, -BOUND_SLACK);
+    return new RankValues(this, 'floors', ++this.issued.floors, informative, this.noKra, -BOUND_SLACK);
+  }
+
+  /**
+   * The array an order's values of one kind are computed into. Rank values of an earlier call are stale
+   * once a later one of the same kind exists: they would read the later one's values.
+   */
+  valueArray(kind: RankValueKind, issue: number, order: RankOrder): Float64Array {
+    if (issue !== this.issued[kind]) throw new Error(`stale rank ${kind}: a later ranking of the posting reuses their arrays`);
+    let values = this.valueArrays[kind].get(order);
+    if (!values) {
+      values = new Float64Array(this.size);
+      this.valueArrays[kind].set(order, values);
+    }
+    return values;
   }
 }
 
 /**
  * Each order's values computed on first read only: a ranking reads just the orders its questions ask (the
- * KRA-only ranking none but `kra`), and each order costs a pass over the library.
+ * KRA-only ranking none but `kra`), and each pair of orders costs a pass over the library.
  */
 class RankValues implements RankBounds {
-  private readonly computed = new Map<RankOrder, Float64Array>();
+  private readonly computed = new Set<RankOrder>();
   private readonly weights: Record<SignalName, number>;
 
   constructor(
     private readonly evidence: EvidenceBounds,
+    private readonly kind: RankValueKind,
+    private readonly issue: number,
     informative: ReadonlySet<SignalName>,
     readonly kra: Float64Array,
     private readonly slack: number,
@@ -107,51 +145,53 @@ class RankValues implements RankBounds {
   }
 
   private valuesOf(order: Exclude<RankOrder, 'kra'>): Float64Array {
-    let values = this.computed.get(order);
-    if (!values) {
-      values = this.compute(order);
-      this.computed.set(order, values);
+    // Checked on every read, not just the first: a later ranking may have overwritten the array since.
+    const values = this.evidence.valueArray(this.kind, this.issue, order);
+    if (!this.computed.has(order)) {
+      const partner = PARTNER_ORDER[order];
+      this.compute(order, values, this.evidence.valueArray(this.kind, this.issue, partner));
+      this.computed.add(order).add(partner);
     }
     return values;
   }
 
-  /** The slack, not the summation order, is what keeps a bound above (or a floor below) the exact value. */
-  private compute(order: Exclude<RankOrder, 'kra'>): Float64Array {
+  /**
+   * Computes an order and its partner in one pass over the library (a ranking that reads one nearly always
+   * reads the other). The slack, not the summation order, keeps a bound above (or a floor below) the exact value.
+   */
+  private compute(order: Exclude<RankOrder, 'kra'>, values: Float64Array, partnerValues: Float64Array): void {
     const { alias, skill, domain, size } = this.evidence;
     const { kra, slack } = this;
-    const values = new Float64Array(size);
-    // One loop per order, each with its weights in locals: this runs over the whole library several times a posting.
     if (order === 'score' || order === 'content') {
+      const [score, content] = order === 'score' ? [values, partnerValues] : [partnerValues, values];
       const { alias: aliasWeight, kra: kraWeight, skill: skillWeight, domain: domainWeight } = this.weights;
       const contentTotal = kraWeight + skillWeight + domainWeight;
-      if (order === 'score') {
-        // In signal order, as the exact scores sum their total.
-        const scoreTotal = aliasWeight + kraWeight + skillWeight + domainWeight;
-        if (scoreTotal === 0) return values;
-        for (let position = 0; position < size; position++)
-          values[position] = round3(
-            (aliasWeight * alias[position] +
-              (kraWeight * kra[position] + skillWeight * skill[position] + domainWeight * domain[position])) /
-              scoreTotal +
-              slack,
-          );
-      } else {
-        if (contentTotal === 0) return values;
-        for (let position = 0; position < size; position++)
-          values[position] = round3(
-            (kraWeight * kra[position] + skillWeight * skill[position] + domainWeight * domain[position]) / contentTotal + slack,
-          );
+      // In signal order, as the exact scores sum their total.
+      const scoreTotal = aliasWeight + kraWeight + skillWeight + domainWeight;
+      for (let position = 0; position < size; position++) {
+        const weightedContent = kraWeight * kra[position] + skillWeight * skill[position] + domainWeight * domain[position];
+        score[position] = scoreTotal === 0 ? 0 : round3((aliasWeight * alias[position] + weightedContent) / scoreTotal + slack);
+        content[position] = contentTotal === 0 ? 0 : round3(weightedContent / contentTotal + slack);
       }
-      return values;
+      return;
     }
+    const [absolute, absoluteContent] = order === 'absolute' ? [values, partnerValues] : [partnerValues, values];
     const { alias: aliasWeight, kra: kraWeight, skill: skillWeight, domain: domainWeight } = SIGNAL_WEIGHTS;
     for (let position = 0; position < size; position++) {
-      const absoluteContent = kraWeight * kra[position] + skillWeight * skill[position] + domainWeight * domain[position];
-      values[position] = order === 'absolute' ? aliasWeight * alias[position] + absoluteContent + slack : absoluteContent + slack;
+      const content = kraWeight * kra[position] + skillWeight * skill[position] + domainWeight * domain[position];
+      absolute[position] = aliasWeight * alias[position] + content + slack;
+      absoluteContent[position] = content + slack;
     }
-    return values;
   }
 }
+
+/** Orders computed together, as they are read together. */
+const PARTNER_ORDER: Record<Exclude<RankOrder, 'kra'>, Exclude<RankOrder, 'kra'>> = {
+  score: 'content',
+  content: 'score',
+  absolute: 'absoluteContent',
+  absoluteContent: 'absolute',
+};
 
 /** Bounds under which every role is scored: the exhaustive ranking. */
 export function unboundedRankBounds(size: number): RankBounds {

@@ -79,6 +79,8 @@ interface Choice {
 export class RoleMatcher {
   private readonly positionBySlug = new Map<string, number>();
   private readonly positionsByDomain = new Map<string, number[]>();
+  /** Reused by every posting: library-sized arrays allocated once, not per posting. */
+  private readonly bounds: EvidenceBounds;
 
   private constructor(
     private readonly roles: readonly CatalogRole[],
@@ -88,6 +90,7 @@ export class RoleMatcher {
     private readonly domainIndex: DomainKeywordIndex,
     private readonly exhaustive: boolean,
   ) {
+    this.bounds = new EvidenceBounds(roles.length);
     roles.forEach((role, position) => {
       this.positionBySlug.set(role.slug, position);
       const positions = this.positionsByDomain.get(role.domain);
@@ -193,8 +196,9 @@ export class RoleMatcher {
       this.exhaustive
         ? new RoleRanking(this.roles.length, unboundedRankBounds(this.roles.length), scoreRole)
         : new RoleRanking(this.roles.length, bounds.rankBounds(signals), scoreRole, bounds.rankFloors(signals));
-    // Whether any role scores on KRAs is known only once the best-bounded roles are scored exactly.
-    const bestKra = rankingUnder(scoresOn).best(1, 'kra')[0] ?? null;
+    // Whether any role scores on KRAs is known only once the best-bounded roles are scored exactly. A role
+    // bounded at 0 shares no term with the sentences: only the others can hold the strongest KRA evidence.
+    const bestKra = rankingUnder(scoresOn).first('kra', ACCEPT_ALL, this.exhaustive ? undefined : bounds.kraReachable());
     if (bestKra && bestKra.evidence.kra > 0) scoresOn.add('kra');
     // In signal order, so that scores are summed in the same order for every posting.
     informative = new Set(SIGNAL_NAMES.filter((signal) => scoresOn.has(signal)));
@@ -294,7 +298,8 @@ export class RoleMatcher {
     sentences: readonly WeightedSentence[] | null,
     topK: number,
   ): EvidenceBounds {
-    const bounds = new EvidenceBounds(this.roles.length);
+    const bounds = this.bounds;
+    bounds.reset();
     for (const hit of aliasSignal.hits) bounds.alias[this.positionBySlug.get(hit.roleSlug)!] = hit.score;
     for (const { domain, score } of domainScores)
       for (const position of this.positionsByDomain.get(domain) ?? []) bounds.domain[position] = score;
@@ -445,6 +450,8 @@ function decide(
   }
   return { chosen: null, decisionCase: 'NEW', overruledAlias };
 }
+
+const ACCEPT_ALL = (): boolean => true;
 
 function passesContentThreshold(role: ScoredRole): boolean {
   return role.kraScore >= THRESHOLDS.kra || role.skill.score >= THRESHOLDS.skill;

@@ -101,6 +101,33 @@ describe('RoleRanking', () => {
     );
   });
 
+  it('stops at ties its bounds already settle: equal values fall to the tie-break value, then to position', () => {
+    // Exact bounds with every value tied, as a posting without duties and without skills gives: no role can
+    // beat the first one visited, so the answer needs only as many roles as asked for.
+    const roles = randomRoles(6, 300).map((role) => ({ ...role, evidence: { ...role.evidence, kra: 0 }, score: 0.5, contentScore: 0.2 }));
+    const exact = (value: (role: ScoredRole) => number) => Float64Array.from(roles, value);
+    const bounds: RankBounds = {
+      score: exact((role) => role.score),
+      content: exact((role) => role.contentScore),
+      kra: exact((role) => role.evidence.kra),
+      absolute: exact((role) => role.absoluteScore),
+      absoluteContent: exact((role) => role.absoluteContentScore),
+    };
+    for (const [order, n] of [
+      ['kra', 1],
+      ['score', 3],
+    ] as const) {
+      const ranking = new RoleRanking(roles.length, bounds, (position) => roles[position]);
+      assert.deepEqual(ranking.best(n, order), fullRanking(roles, order).slice(0, n), order);
+      assert.equal(ranking.scoredCount, n, `${order}: scored ${ranking.scoredCount} roles for the top ${n}`);
+    }
+    // A role tied on the value but bounded higher on the tie-break must still be visited and win.
+    roles[200] = { ...roles[200], contentScore: 0.9 };
+    bounds.content[200] = 0.9;
+    const ranking = new RoleRanking(roles.length, bounds, (position) => roles[position]);
+    assert.equal(ranking.best(1, 'score')[0], roles[200]);
+  });
+
   it('scores every role when the bounds say nothing', () => {
     const roles = randomRoles(4, 50);
     const infinite = () => new Float64Array(roles.length).fill(Infinity);

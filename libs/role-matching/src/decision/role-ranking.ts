@@ -25,6 +25,14 @@ const SECONDARY: Record<RankOrder, (role: ScoredRole) => number> = {
   absolute: () => 0,
   absoluteContent: () => 0,
 };
+/** The order whose values break ties of each order, and so whose bounds bound the tie-break. */
+const SECONDARY_ORDER: Record<RankOrder, RankOrder | null> = {
+  score: 'content',
+  content: 'score',
+  kra: null,
+  absolute: null,
+  absoluteContent: null,
+};
 
 /**
  * Roles of the library in the decision's orders, scoring exactly only the roles whose bounds can still
@@ -35,6 +43,8 @@ const SECONDARY: Record<RankOrder, (role: ScoredRole) => number> = {
 export class RoleRanking {
   private readonly scored = new Map<number, ScoredRole>();
   private readonly positionOf = new Map<ScoredRole, number>();
+  /** The positions a search visits, reused by every search of this ranking (one runs at a time). */
+  private readonly visiting: Int32Array;
 
   /**
    * `floors`, when given, are values no larger than each role's exact value: the n-th largest floor is a value
@@ -45,7 +55,9 @@ export class RoleRanking {
     private readonly bounds: RankBounds,
     private readonly score: (position: number) => ScoredRole,
     private readonly floors?: RankBounds,
-  ) {}
+  ) {
+    this.visiting = new Int32Array(size);
+  }
 
   /** Roles scored so far: the work the bounds left to do. */
   get scoredCount(): number {
@@ -58,15 +70,29 @@ export class RoleRanking {
    */
   best(n: number, order: RankOrder, accept: (role: ScoredRole) => boolean = ACCEPT_ALL, candidates?: readonly number[]): ScoredRole[] {
     const bound = this.bounds[order];
-    const heap = new BoundHeap(bound, candidates ? [...candidates] : this.withinReach(n, order, accept));
+    const secondaryOrder = SECONDARY_ORDER[order];
+    const secondaryBound = secondaryOrder ? this.bounds[secondaryOrder] : null;
+    const count = candidates ? this.visit(candidates) : this.withinReach(n, order, accept);
+    const heap = new BoundHeap(bound, secondaryBound, this.visiting, count);
     const compare = (left: ScoredRole, right: ScoredRole): number =>
       PRIMARY[order](right) - PRIMARY[order](left) ||
       SECONDARY[order](right) - SECONDARY[order](left) ||
       this.positionOf.get(left)! - this.positionOf.get(right)!;
+    // Whether no remaining role can rank above `last`: the heap's top has the best bounds of all of them, in
+    // the ranking's own order (value, tie-break value, position), and a role ranks no higher than its bounds.
+    const beatsRemaining = (last: ScoredRole): boolean => {
+      const top = heap.peek();
+      const primary = PRIMARY[order](last);
+      if (bound[top] !== primary) return bound[top] < primary;
+      const secondary = SECONDARY[order](last);
+      const topSecondary = secondaryBound ? secondaryBound[top] : 0;
+      if (topSecondary !== secondary) return topSecondary < secondary;
+      return top > this.positionOf.get(last)!;
+    };
     // The best n so far, best first: kept in order by insertion, as n is small and the order is total.
     const found: ScoredRole[] = [];
     while (heap.size > 0) {
-      if (found.length >= n && bound[heap.peek()] < PRIMARY[order](found[n - 1])) break;
+      if (found.length >= n && beatsRemaining(found[n - 1])) break;
       const role = this.roleAt(heap.pop());
       if (!accept(role)) continue;
       let slot = found.length;
@@ -78,9 +104,22 @@ export class RoleRanking {
     return found;
   }
 
-  /** Positions whose bound reaches the n-th largest floor (all positions when a test may turn roles away). */
-  private withinReach(n: number, order: RankOrder, accept: (role: ScoredRole) => boolean): number[] {
-    if (!this.floors || accept !== ACCEPT_ALL || n > this.size) return Array.from({ length: this.size }, (_, position) => position);
+  /** Puts the candidates in `visiting`; returns how many there are. */
+  private visit(candidates: readonly number[]): number {
+    for (let index = 0; index < candidates.length; index++) this.visiting[index] = candidates[index];
+    return candidates.length;
+  }
+
+  /**
+   * Puts in `visiting` the positions whose bound reaches the n-th largest floor (all positions when a test may
+   * turn roles away); returns how many there are.
+   */
+  private withinReach(n: number, order: RankOrder, accept: (role: ScoredRole) => boolean): number {
+    const visiting = this.visiting;
+    if (!this.floors || accept !== ACCEPT_ALL || n > this.size) {
+      for (let position = 0; position < this.size; position++) visiting[position] = position;
+      return this.size;
+    }
     const floor = this.floors[order];
     // The n largest floors, smallest first: its head is the n-th largest.
     const largest = new Float64Array(n).fill(-Infinity);
@@ -95,9 +134,9 @@ export class RoleRanking {
     }
     const reached = largest[0];
     const bound = this.bounds[order];
-    const positions: number[] = [];
-    for (let position = 0; position < this.size; position++) if (bound[position] >= reached) positions.push(position);
-    return positions;
+    let count = 0;
+    for (let position = 0; position < this.size; position++) if (bound[position] >= reached) visiting[count++] = position;
+    return count;
   }
 
   /** The first role in `order` that `accept` takes, or null. */
@@ -117,18 +156,16 @@ export class RoleRanking {
   }
 }
 
-/** A binary max-heap of positions by bound; equal bounds pop in position order. */
+/** A binary max-heap of positions by bound, then by tie-break bound; equal bounds pop in position order. */
 class BoundHeap {
-  /** Takes ownership of `items`. */
+  /** Heapifies items[0 .. size) in place: the heap owns them until it is done. */
   constructor(
     private readonly bound: Float64Array,
-    private readonly items: number[],
+    private readonly secondaryBound: Float64Array | null,
+    private readonly items: Int32Array,
+    public size: number,
   ) {
-    for (let parent = (this.items.length >> 1) - 1; parent >= 0; parent--) this.siftDown(parent);
-  }
-
-  get size(): number {
-    return this.items.length;
+    for (let parent = (size >> 1) - 1; parent >= 0; parent--) this.siftDown(parent);
   }
 
   peek(): number {
@@ -138,30 +175,35 @@ class BoundHeap {
   pop(): number {
     const items = this.items;
     const top = items[0];
-    const last = items.pop()!;
-    if (items.length > 0) {
-      items[0] = last;
+    this.size--;
+    if (this.size > 0) {
+      items[0] = items[this.size];
       this.siftDown(0);
     }
     return top;
   }
 
   private siftDown(start: number): void {
-    const items = this.items;
+    const { items, size } = this;
     let parent = start;
     for (;;) {
       const left = 2 * parent + 1;
       const right = left + 1;
       let largest = parent;
-      if (left < items.length && this.above(items[left], items[largest])) largest = left;
-      if (right < items.length && this.above(items[right], items[largest])) largest = right;
+      if (left < size && this.above(items[left], items[largest])) largest = left;
+      if (right < size && this.above(items[right], items[largest])) largest = right;
       if (largest === parent) return;
-      [items[parent], items[largest]] = [items[largest], items[parent]];
+      const swapped = items[parent];
+      items[parent] = items[largest];
+      items[largest] = swapped;
       parent = largest;
     }
   }
 
   private above(left: number, right: number): boolean {
-    return this.bound[left] > this.bound[right] || (this.bound[left] === this.bound[right] && left < right);
+    const { bound, secondaryBound } = this;
+    if (bound[left] !== bound[right]) return bound[left] > bound[right];
+    if (secondaryBound && secondaryBound[left] !== secondaryBound[right]) return secondaryBound[left] > secondaryBound[right];
+    return left < right;
   }
 }

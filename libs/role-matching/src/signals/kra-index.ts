@@ -2,11 +2,11 @@ import { type CatalogRole } from '@jdpipe/catalog';
 import { type KraMatch } from '@jdpipe/contracts';
 
 import { isBigram, sentenceTerms } from '../text/terms';
-
-/** Bigrams confirm a phrase but should not outweigh the words they are made of. */
-const BIGRAM_WEIGHT = 0.8;
+import { BIGRAM_WEIGHT, PostingTermReader, type PostingTerm } from './posting-terms';
 /** Dimensions of the hashed responsibility vector kept for the role centroid. */
 export const KRA_VECTOR_DIMENSIONS = 256;
+/** Above any count of distinct terms in a posting; ids times it stay exact doubles (ids stay far below 2^32). */
+const PACKED_INDEX_RANGE = 2 ** 20;
 /** Added to every bound so that floating-point summation order can never push an exact value above it. */
 const BOUND_SLACK = 1e-9;
 /** Most that rounding a similarity to 4 decimals can add to it. */
@@ -43,6 +43,7 @@ export class KraIndex {
   private readonly termIds = new Map<string, number>();
   private readonly idf: number[] = [];
   private readonly unknownTermIdf: number;
+  private readonly termReader: PostingTermReader;
   private readonly kraTexts: string[] = [];
   /** KRAs of one role are contiguous ids: [kraStart[r], kraStart[r + 1]). */
   private readonly kraStart: number[] = [];
@@ -110,6 +111,13 @@ export class KraIndex {
     // "ensure" occur across many roles' KRAs and so weigh little.
     for (let id = 0; id < documentFrequency.length; id++) this.idf[id] = Math.log((documents + 1) / (documentFrequency[id] + 0.5));
     this.unknownTermIdf = Math.log(documents + 1);
+    const { termIds, idf, unknownTermIdf } = this;
+    this.termReader = new PostingTermReader({
+      idOf: (term) => termIds.get(term),
+      idf: (id) => idf[id],
+      unknownIdf: unknownTermIdf,
+      terms: termIds,
+    });
 
     const roleLists: Array<{ ids: number[]; weights: number[] }> = [];
     const termStart = [0];
@@ -179,32 +187,14 @@ export class KraIndex {
    * vocabulary (those without a known term are left out: they match nothing) and the hashed vector.
    */
   weighPosting(sentences: readonly string[], dimensions: number = KRA_VECTOR_DIMENSIONS): WeighedPosting {
-    // Each distinct term of the posting is looked up once, and kept in first-occurrence order: the vector is
-    // summed in that order on every run.
-    const postingTerms = new Map<string, PostingTerm>();
+    const read = this.termReader.read(sentences);
     const weighed: Array<{ text: string; terms: PostingTerm[]; weights: Float64Array; norm: number }> = [];
-    for (const [sentenceIndex, text] of sentences.entries()) {
-      // The sentence's distinct terms in first-occurrence order, each counted.
-      const terms: PostingTerm[] = [];
-      for (const term of sentenceTerms(text)) {
-        let postingTerm = postingTerms.get(term);
-        if (!postingTerm) {
-          postingTerm = this.postingTermOf(term);
-          postingTerms.set(term, postingTerm);
-        }
-        postingTerm.postingCount++;
-        if (postingTerm.sentenceIndex !== sentenceIndex) {
-          postingTerm.sentenceIndex = sentenceIndex;
-          postingTerm.sentenceCount = 0;
-          terms.push(postingTerm);
-        }
-        postingTerm.sentenceCount++;
-      }
+    for (const { text, terms, counts } of read.sentences) {
       const known: PostingTerm[] = [];
       const weights: number[] = [];
       let squares = 0;
-      for (const term of terms) {
-        const weight = tfIdf(term.sentenceCount, term.idf, term.bigramWeight);
+      for (const [index, term] of terms.entries()) {
+        const weight = tfIdf(counts[index], term.idf, term.bigramWeight);
         squares += weight * weight;
         if (term.id >= 0 && weight > 0) {
           known.push(term);
@@ -217,18 +207,30 @@ export class KraIndex {
       for (const term of known) term.known = true;
       weighed.push({ text, terms: known, weights: Float64Array.from(weights), norm });
     }
-    const knownTerms = [...postingTerms.values()].filter((term) => term.known).sort((left, right) => left.id - right.id);
-    knownTerms.forEach((term, slot) => (term.slot = slot));
+    const knownTerms = read.terms.filter((term) => term.known);
+    // Ascending ids by a native numeric sort of (id, index) packed exactly into one double: no comparator calls.
+    const packed = new Float64Array(knownTerms.length);
+    for (let index = 0; index < knownTerms.length; index++) packed[index] = knownTerms[index].id * PACKED_INDEX_RANGE + index;
+    packed.sort();
+    const termIds = new Int32Array(knownTerms.length);
+    for (let slot = 0; slot < packed.length; slot++) {
+      const term = knownTerms[packed[slot] % PACKED_INDEX_RANGE];
+      term.slot = slot;
+      termIds[slot] = term.id;
+    }
     return {
-      sentences: weighed.map(({ text, terms, weights, norm }) => ({
-        text,
-        termIds: Int32Array.from(terms, (term) => term.id),
-        weights,
-        postingTerms: Int32Array.from(terms, (term) => term.slot),
-        norm,
-      })),
-      termIds: Int32Array.from(knownTerms, (term) => term.id),
-      kraVector: this.hashedVector(postingTerms.values(), dimensions),
+      sentences: weighed.map(({ text, terms, weights, norm }) => {
+        const sentenceTermIds = new Int32Array(terms.length);
+        const postingTerms = new Int32Array(terms.length);
+        for (let index = 0; index < terms.length; index++) {
+          sentenceTermIds[index] = terms[index].id;
+          postingTerms[index] = terms[index].slot;
+        }
+        return { text, termIds: sentenceTermIds, weights, postingTerms, norm };
+      }),
+      termIds,
+      // Summed in first-occurrence order, the same on every run.
+      kraVector: this.hashedVector(read.terms, dimensions),
     };
   }
 
@@ -347,27 +349,11 @@ export class KraIndex {
    * The posting's responsibilities as one fixed-length vector (feature hashing of the same TF-IDF terms), so
    * centroids of different catalog versions stay comparable without a shared vocabulary.
    */
-  private hashedVector(terms: Iterable<PostingTerm>, dimensions: number): number[] {
+  private hashedVector(terms: readonly PostingTerm[], dimensions: number): number[] {
     const vector = new Array<number>(dimensions).fill(0);
-    for (const term of terms) vector[fnv1a(term.term) % dimensions] += tfIdf(term.postingCount, term.idf, term.bigramWeight);
+    for (const term of terms) vector[term.hash % dimensions] += tfIdf(term.postingCount, term.idf, term.bigramWeight);
     const norm = Math.hypot(...vector);
     return norm === 0 ? vector : vector.map((value) => Math.round((value / norm) * 10000) / 10000);
-  }
-
-  /** A posting term as the vocabulary knows it, not yet counted. */
-  private postingTermOf(term: string): PostingTerm {
-    const id = this.termIds.get(term) ?? -1;
-    return {
-      term,
-      id,
-      idf: id < 0 ? this.unknownTermIdf : this.idf[id],
-      bigramWeight: isBigram(term) ? BIGRAM_WEIGHT : 1,
-      postingCount: 0,
-      sentenceIndex: -1,
-      sentenceCount: 0,
-      known: false,
-      slot: -1,
-    };
   }
 
   private termIdFor(term: string): number {
@@ -398,22 +384,6 @@ export class KraIndex {
   }
 }
 
-/** One distinct term of a posting: what the vocabulary says of it, and how often the posting uses it. */
-interface PostingTerm {
-  term: string;
-  /** -1 when no KRA uses it. */
-  id: number;
-  idf: number;
-  bigramWeight: number;
-  postingCount: number;
-  /** The sentence last counted, and how often it uses the term. */
-  sentenceIndex: number;
-  sentenceCount: number;
-  /** Weighed in some sentence against the KRAs; `slot` is then its place in the posting's ascending term ids. */
-  known: boolean;
-  slot: number;
-}
-
 /** A term's weight in a sentence, a KRA or the posting vector: sublinear term frequency times IDF. */
 function tfIdf(count: number, idf: number, bigramWeight: number): number {
   return (1 + Math.log(count)) * idf * bigramWeight;
@@ -431,15 +401,6 @@ function smallestOf(values: Float64Array, base: number, count: number): number {
   let smallest = base;
   for (let slot = base + 1; slot < base + count; slot++) if (values[slot] < values[smallest]) smallest = slot;
   return smallest;
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }
 
 function round(value: number): number {

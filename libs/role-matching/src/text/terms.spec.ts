@@ -38,6 +38,17 @@ describe('terms', () => {
     assert.deepEqual(wordTokens('C++, C# and Node.js'), ['c++', 'c#', 'and', 'node', 'js']);
   });
 
+  it('finds the same words as the pattern it replaces, across symbols, digits and non-Latin letters', () => {
+    const texts = [
+      'C++/C#; .NET & F# 3+ years—Node.JS, ASP.NET Core',
+      'Ünïcödé naïve café: Σίσυφος, 東京 and İstanbul ok',
+      '++x ## y#z a+b+c 12#34 end',
+      '',
+      'trailing+ ',
+    ];
+    for (const text of texts) assert.deepEqual(wordTokens(text), text.toLowerCase().match(/[a-z0-9][a-z0-9+#]*/g) ?? [], text);
+  });
+
   it('drops stopwords and numbers', () => {
     assert.deepEqual(contentStems('Participate in the 2 code reviews'), ['participat', 'cod', 'review']);
   });

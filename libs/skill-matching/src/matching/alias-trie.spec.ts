@@ -47,4 +47,18 @@ describe('AliasTrie', () => {
   it('finds nothing where no alias starts', () => {
     assert.deepEqual(hitsFromStart('Kubernetes operators'), []);
   });
+
+  it('looks labels up the same after other words have passed through its recent-label table', () => {
+    const catalog = fixtureCatalog();
+    const labels = (trie: AliasTrie, text: string) => Array.from(trie.prepare(text, tokenize(text)).labels);
+    const aliasWords = catalog.skills.flatMap((skill) => skill.aliases.map((alias) => alias.text)).join(' ');
+    // Thousands of words that are no label, many landing in slots a label holds.
+    const otherWords = Array.from({ length: 20_000 }, (_, index) => `w${index.toString(36)}`).join(' ');
+    const probe = `Python, React.js and Kubernetes operators with scikit learn ${otherWords} ${aliasWords}`;
+    const fresh = labels(AliasTrie.fromCatalog(catalog), probe);
+    const used = AliasTrie.fromCatalog(catalog);
+    labels(used, `${aliasWords} ${otherWords}`);
+    assert.deepEqual(labels(used, probe), fresh);
+    assert.ok(fresh.some((label) => label >= 0) && fresh.some((label) => label < 0));
+  });
 });

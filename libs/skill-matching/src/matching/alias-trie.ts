@@ -93,6 +93,8 @@ interface KeyForms {
 }
 
 const NO_LABEL = -1;
+const RECENT_LABEL_BITS = 12;
+const RECENT_LABEL_SLOTS = 1 << RECENT_LABEL_BITS;
 const PLURAL_SUFFIXES = ['s', 'es'] as const;
 type PluralSuffix = (typeof PLURAL_SUFFIXES)[number];
 
@@ -104,6 +106,13 @@ type PluralSuffix = (typeof PLURAL_SUFFIXES)[number];
 export class AliasTrie {
   /** Every edge label: a text chunk missing here cannot continue any path. */
   private readonly labels = new Map<string, number>();
+  /** Each label's text, by label id. */
+  private readonly labelTexts: string[] = [];
+  /**
+   * The label last found in each slot of a small table indexed by key hash: most words of a posting are common
+   * ones, and this table stays in cache where the map of every label does not. Verified by text on every hit.
+   */
+  private readonly recentLabels = new Int32Array(RECENT_LABEL_SLOTS).fill(NO_LABEL);
   private readonly labelFilter = new LabelFilter();
   private readonly edges = new TrieEdges();
   // The root's children by label, filled once the trie is built. Every walk starts at the root, and this
@@ -169,6 +178,7 @@ export class AliasTrie {
       if (label === undefined) {
         label = this.labels.size;
         this.labels.set(key, label);
+        this.labelTexts.push(key);
         this.labelFilter.add(key);
       }
       let next = this.edges.child(node, label);
@@ -209,8 +219,8 @@ export class AliasTrie {
     };
     for (const [index, token] of tokens.entries()) {
       const { key } = token;
-      prepared.labels[index] = this.labels.get(key) ?? NO_LABEL;
       prepared.hashes[index] = hashOf(key);
+      prepared.labels[index] = this.labelOf(key, prepared.hashes[index]);
       prepared.powers[index] = hashPower(key.length);
       for (const suffix of PLURAL_SUFFIXES) {
         if (!token.text.endsWith(suffix)) continue;
@@ -219,10 +229,20 @@ export class AliasTrie {
         singular.hashes[index] = hashOf(key, length);
         singular.powers[index] = hashPower(length);
         if (length > 1 && this.labelFilter.mayContain(singular.hashes[index]))
-          singular.labels[index] = this.labels.get(key.slice(0, length)) ?? NO_LABEL;
+          singular.labels[index] = this.labelOf(key.slice(0, length), singular.hashes[index]);
       }
     }
     return prepared;
+  }
+
+  /** The label id of `key` (`hash` its `hashOf`), or NO_LABEL. */
+  private labelOf(key: string, hash: number): number {
+    const slot = Math.imul(hash, 0x9e3779b1) >>> (32 - RECENT_LABEL_BITS);
+    const recent = this.recentLabels[slot];
+    if (recent !== NO_LABEL && this.labelTexts[recent] === key) return recent;
+    const label = this.labels.get(key) ?? NO_LABEL;
+    if (label !== NO_LABEL) this.recentLabels[slot] = label;
+    return label;
   }
 
   /** Every alias that starts exactly at token `startToken` of `text`, shortest first. */
