@@ -34,7 +34,7 @@ export interface SentenceTerms {
   counts: Int32Array;
 }
 
-/** A content word's stem, kept between postings; `posting` is its term in the posting numbered `stamp`. */
+/** A content word's stem, kept between postings; `posting` is its term while the posting numbered `stamp` is read. */
 interface Stem {
   text: string;
   id: number;
@@ -102,6 +102,7 @@ export class PostingTermReader {
     const postingTerms: PostingTerm[] = [];
     const read: SentenceTerms[] = [];
     const stems: Stem[] = [];
+    const postingStems: Stem[] = [];
     const collectStem = (word: string): void => {
       const stem = this.stemOf(word);
       if (stem) stems.push(stem);
@@ -124,6 +125,7 @@ export class PostingTermReader {
           stem.stamp = stamp;
           stem.posting = newTerm(stem.id, stem.id < 0 ? this.vocabulary.unknownIdf : this.vocabulary.idf(stem.id), 1, stem.hash);
           postingTerms.push(stem.posting);
+          postingStems.push(stem);
         }
         count(stem.posting!);
       }
@@ -140,6 +142,9 @@ export class PostingTermReader {
       for (let index = 0; index < terms.length; index++) counts[index] = terms[index].sentenceCount;
       read.push({ text, terms, counts });
     }
+    // A stem outlives the posting; its term must not, or every posting's terms would linger until the
+    // next posting using the stem (the stamp alone keeps them from being read again).
+    for (const stem of postingStems) stem.posting = null;
     return { sentences: read, terms: postingTerms };
   }
 

@@ -124,23 +124,19 @@ export class AliasTrie {
 
   static fromCatalog(catalog: Catalog): AliasTrie {
     const trie = new AliasTrie();
-    // Tokenised once: the word counts need every alias before any alias can be judged.
-    const tokensBySkill = catalog.skills.map((skill) => skill.aliases.map((alias) => tokenize(alias.text)));
-    const frequency = new AliasWordFrequency(tokensBySkill);
+    // Tokenised once: the word counts need every alias before any alias can be judged. Only the keys and
+    // the exact form are kept, not the token records: records kept this long would teach the engine to
+    // allocate every posting's tokens as long-lived, which the garbage collector then pays for.
+    const formsBySkill = catalog.skills.map((skill) => skill.aliases.map((alias) => aliasForms(alias.text)));
+    const frequency = new AliasWordFrequency(formsBySkill.map((forms) => forms.map((form) => form.keys)));
     let order = 0;
     for (const [skillIndex, skill] of catalog.skills.entries()) {
       for (const [aliasIndex, alias] of skill.aliases.entries()) {
-        const tokens = tokensBySkill[skillIndex][aliasIndex];
-        const context = requiredContext(
-          skill,
-          alias,
-          tokens.map((token) => token.key),
-          frequency,
-        );
-        if (tokens.length === 0 || context === null) continue;
-        const exactForm = tokens.map((token) => token.text).join('');
+        const { keys, exactForm } = formsBySkill[skillIndex][aliasIndex];
+        const context = requiredContext(skill, alias, keys, frequency);
+        if (keys.length === 0 || context === null) continue;
         const isSingleLetter = /^\p{L}$/u.test(exactForm);
-        trie.insert(tokens, {
+        trie.insert(keys, {
           skillSlug: skill.slug,
           aliasText: alias.text,
           aliasType: alias.type,
@@ -148,7 +144,7 @@ export class AliasTrie {
           caseSensitive: alias.match === 'case_sensitive' || isSingleLetter,
           exactForm,
           context: context.length === 0 ? NO_CONTEXT : contextKeys(context),
-          isShortForm: tokens.length === 1 && exactForm.replace(/[+#.]/g, '').length <= 2,
+          isShortForm: keys.length === 1 && exactForm.replace(/[+#.]/g, '').length <= 2,
           isAmbiguousWord: alias.match === 'case_sensitive' || context.length > 0,
           order: order++,
         });
@@ -162,16 +158,13 @@ export class AliasTrie {
     return { aliases: this.aliasCount, nodes: this.terminals.length };
   }
 
-  private insert(tokens: TextToken[], alias: CompiledAlias): void {
+  private insert(keys: readonly string[], alias: CompiledAlias): void {
     this.aliasCount++;
-    this.addPath(
-      tokens.map((token) => token.key),
-      alias,
-    );
-    if (tokens.length > 1) this.addPath([tokens.map((token) => token.key).join('')], alias);
+    this.addPath(keys, alias);
+    if (keys.length > 1) this.addPath([keys.join('')], alias);
   }
 
-  private addPath(keys: string[], alias: CompiledAlias): void {
+  private addPath(keys: readonly string[], alias: CompiledAlias): void {
     let node = ROOT;
     for (const key of keys) {
       let label = this.labels.get(key);
@@ -305,6 +298,12 @@ export class AliasTrie {
     const aliases = child === NO_NODE ? null : this.terminals[child];
     if (aliases) hits.push({ startToken, endToken, pluralSuffixLength: suffix.length, aliases });
   }
+}
+
+/** An alias's token keys and its tokens joined in their written case. */
+function aliasForms(text: string): { keys: string[]; exactForm: string } {
+  const tokens = tokenize(text);
+  return { keys: tokens.map((token) => token.key), exactForm: tokens.map((token) => token.text).join('') };
 }
 
 function chunkText(tokens: TextToken[], first: number, last: number): string {

@@ -44,7 +44,9 @@ function taxonomy(): CatalogSkill[] {
 
 describe('requiredContext', () => {
   const skills = taxonomy();
-  const frequency = new AliasWordFrequency(skills.map((owner) => owner.aliases.map((candidate) => tokenize(candidate.text))));
+  const frequency = new AliasWordFrequency(
+    skills.map((owner) => owner.aliases.map((candidate) => tokenize(candidate.text).map((token) => token.key))),
+  );
   const contextOf = (slug: string, text: string) => {
     const owner = skills.find((candidate) => candidate.slug === slug)!;
     const words = tokenize(text).map((token) => token.key);

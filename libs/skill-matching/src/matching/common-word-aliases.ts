@@ -1,6 +1,6 @@
 import type { CatalogSkill, SkillAlias } from '@jdpipe/catalog';
 
-import { tokenize, type TextToken } from '../tokens/text-tokens';
+import { tokenize } from '../tokens/text-tokens';
 
 /**
  * A word in the aliases of this many skills is an ordinary word of working life ("standards", "lead",
@@ -33,10 +33,10 @@ const FILLER_WORDS = new Set([
 export class AliasWordFrequency {
   private readonly skillsByWord = new Map<string, number>();
 
-  /** `aliasTokensBySkill[s][a]`: the tokens of alias a of skill s. */
-  constructor(aliasTokensBySkill: readonly (readonly TextToken[][])[]) {
-    for (const aliasTokens of aliasTokensBySkill) {
-      const words = new Set(aliasTokens.flatMap((tokens) => tokens.map((token) => token.key)));
+  /** `aliasKeysBySkill[s][a]`: the token keys of alias a of skill s. */
+  constructor(aliasKeysBySkill: readonly (readonly (readonly string[])[])[]) {
+    for (const aliasKeys of aliasKeysBySkill) {
+      const words = new Set(aliasKeys.flat());
       for (const word of words) this.skillsByWord.set(word, (this.skillsByWord.get(word) ?? 0) + 1);
     }
   }
