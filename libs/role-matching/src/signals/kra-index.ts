@@ -81,15 +81,17 @@ export class KraIndex {
   private postingTermSlots = new Int32Array(0);
 
   constructor(roles: readonly CatalogRole[]) {
-    const kraTerms: string[][] = [];
+    // Each KRA's term counts, kept until the weights are known. Only the counts are kept: term lists kept this
+    // long would teach the engine to allocate every posting's word lists as long-lived, which costs collections.
+    const kraTermCounts: Array<Map<string, number>> = [];
     const documentFrequency: number[] = [];
     roles.forEach((role, position) => {
-      const roleTerms: string[][] = [];
+      const roleTerms: Array<Map<string, number>> = [];
       const texts: string[] = [];
       for (const text of role.kras) {
         const terms = sentenceTerms(text);
         if (terms.length === 0) continue;
-        roleTerms.push(terms);
+        roleTerms.push(termCounts(terms));
         texts.push(text);
       }
       if (texts.length === 0 || this.ordinalBySlug.has(role.slug)) return;
@@ -97,9 +99,9 @@ export class KraIndex {
       this.positionOfOrdinal.push(position);
       this.kraStart.push(this.kraTexts.length);
       this.kraTexts.push(...texts);
-      for (const terms of roleTerms) {
-        kraTerms.push(terms);
-        for (const term of new Set(terms)) {
+      for (const counts of roleTerms) {
+        kraTermCounts.push(counts);
+        for (const term of counts.keys()) {
           const id = this.termIdFor(term);
           documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
         }
@@ -128,7 +130,7 @@ export class KraIndex {
     for (let role = 0; role < this.kraStart.length - 1; role++) {
       const byTerm = new Map<number, { kras: number[]; weights: number[] }>();
       for (let kra = this.kraStart[role]; kra < this.kraStart[role + 1]; kra++) {
-        const vector = this.weigh(termCounts(kraTerms[kra]));
+        const vector = this.weigh(kraTermCounts[kra]);
         for (let index = 0; index < vector.termIds.length; index++) {
           const termId = vector.termIds[index];
           const unit = vector.weights[index] / vector.norm;
