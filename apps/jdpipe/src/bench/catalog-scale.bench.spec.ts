@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-import { benchmarkCatalogScale, renderCatalogScaleReport } from './catalog-scale.bench';
+import { benchmarkCatalogScale, CollectionLog, renderCatalogScaleReport } from './catalog-scale.bench';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', '..', '..', 'examples');
 
@@ -21,6 +21,11 @@ describe('benchmarkCatalogScale on the seed catalog alone', () => {
     const { scan, resolve, roleMatch } = report.stageMsPerKb;
     assert.ok(scan > 0 && resolve > 0 && roleMatch > 0);
     assert.ok(Math.abs(report.matchMsPerKb - (scan + resolve + roleMatch)) < 1e-9);
+    assert.ok(report.gcMsPerKb.minor >= 0 && report.gcMsPerKb.major >= 0);
+    assert.match(
+      renderCatalogScaleReport(report),
+      /^gc {9}\d+\.\d{3} ms\/KB young-generation and \d+\.\d{3} ms\/KB old-generation pauses/m,
+    );
     // Too few postings to spare: the warm-up matched the timed ones, and the report says so.
     assert.deepEqual(report.warmUp, { postings: 2, timedToo: true });
     assert.equal(report.timedPasses, 3);
@@ -34,5 +39,21 @@ describe('benchmarkCatalogScale on the seed catalog alone', () => {
     assert.deepEqual(report.warmUp, { postings: 100, timedToo: false });
     assert.equal(report.postings, 1);
     assert.match(renderCatalogScaleReport(report), /after 100 warm-up postings \(not among the timed\)/);
+  });
+});
+
+describe('CollectionLog', () => {
+  it('adds up the young-generation pauses that started within a pass, and none outside it', async () => {
+    const log = new CollectionLog();
+    const idle = { startedAt: performance.now(), endedAt: performance.now() };
+    const busy = { startedAt: performance.now(), endedAt: 0 };
+    // Far more short-lived garbage than the young generation holds: it must be collected several times.
+    let kept = 0;
+    for (let round = 0; round < 2_000; round++) kept += Array.from({ length: 10_000 }, (_, index) => ({ index })).length;
+    busy.endedAt = performance.now();
+    await log.stop();
+    assert.equal(kept, 20_000_000);
+    assert.ok(log.pauseMs('minor', busy) > 0);
+    assert.equal(log.pauseMs('minor', idle), 0);
   });
 });

@@ -1,3 +1,4 @@
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -36,6 +37,8 @@ export interface CatalogScaleReport {
   perPostingMsPerKb: { p50: number; p99: number; max: number };
   stageMsPerKb: StageTimes;
   parseMsPerKb: number;
+  /** Collector pauses during the reported pass (its parsing included), per KB: young and old generation. */
+  gcMsPerKb: { minor: number; major: number };
   /** What the postings came out with: the noise a large taxonomy can add. */
   skills: SkillNoise;
 }
@@ -92,7 +95,9 @@ export async function benchmarkCatalogScale(
   const matchPosting = postingMatcher(skillMatcher, roleMatcher, index);
   for (const posting of warmUpIsSpare ? spare : measured.slice(0, WARM_UP_POSTINGS)) matchPosting(posting);
   // Timings on a shared machine wander from pass to pass: the median pass (all time the same postings) is reported.
+  const collections = new CollectionLog();
   const passes = Array.from({ length: TIMED_PASSES }, () => timePass(measured, matchPosting));
+  await collections.stop();
   const pass = passes.sort((left, right) => matchMsOf(left) - matchMsOf(right))[TIMED_PASSES >> 1];
   const noise = { skills: 0, onlyInBackground: 0, taxonomyOnly: 0 };
   for (const skills of pass.skillsByPosting) {
@@ -129,6 +134,7 @@ export async function benchmarkCatalogScale(
     perPostingMsPerKb: { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 },
     stageMsPerKb: { scan: perKb(stageMs.scan), resolve: perKb(stageMs.resolve), roleMatch: perKb(stageMs.roleMatch) },
     parseMsPerKb: perKb(pass.parseMs),
+    gcMsPerKb: { minor: perKb(collections.pauseMs('minor', pass)), major: perKb(collections.pauseMs('major', pass)) },
     skills: {
       perPosting: msPerKb.length === 0 ? 0 : noise.skills / msPerKb.length,
       onlyInBackground: noise.skills === 0 ? 0 : noise.onlyInBackground / noise.skills,
@@ -179,6 +185,7 @@ export function renderCatalogScaleReport(report: CatalogScaleReport): string {
         `median of ${report.timedPasses} timed passes, after ${report.warmUp.postings} warm-up postings${report.warmUp.timedToo ? ' (the first timed ones)' : ' (not among the timed)'}`,
       `match      ${ms(report.matchMsPerKb)} overall; per posting p50 ${ms(report.perPostingMsPerKb.p50)}, p99 ${ms(report.perPostingMsPerKb.p99)}, max ${ms(report.perPostingMsPerKb.max)}`,
       `stages     scan ${ms(report.stageMsPerKb.scan)}, resolve ${ms(report.stageMsPerKb.resolve)}, role match ${ms(report.stageMsPerKb.roleMatch)} (parse ${ms(report.parseMsPerKb)}, not counted)`,
+      `gc         ${ms(report.gcMsPerKb.minor)} young-generation and ${ms(report.gcMsPerKb.major)} old-generation pauses during the pass, parsing included`,
       `skills     ${report.skills.perPosting.toFixed(1)} catalog skills per posting; ${percent(report.skills.onlyInBackground)} only in the company blurb or benefits, ` +
         `${percent(report.skills.taxonomyOnly)} known only to the imported taxonomies`,
     ].join('\n') + '\n'
@@ -193,6 +200,9 @@ interface StageTimes {
 }
 
 interface TimedPass {
+  /** `performance.now()` at the start and end of the pass. */
+  startedAt: number;
+  endedAt: number;
   stageMs: StageTimes;
   parseMs: number;
   bytes: number;
@@ -245,6 +255,8 @@ function postingMatcher(
 
 function timePass(postings: readonly PostingSubmission[], matchPosting: (posting: PostingSubmission) => PostingTimes): TimedPass {
   const pass: TimedPass = {
+    startedAt: performance.now(),
+    endedAt: 0,
     stageMs: { scan: 0, resolve: 0, roleMatch: 0 },
     parseMs: 0,
     bytes: 0,
@@ -268,7 +280,40 @@ function timePass(postings: readonly PostingSubmission[], matchPosting: (posting
     pass.msPerKb.push((scan + roleMatch + resolve) / (bytes / 1024));
     pass.skillsByPosting.push(times.skills);
   }
+  pass.endedAt = performance.now();
   return pass;
+}
+
+/** A `gc` performance entry: `detail.kind` says which collector ran. */
+type GcEntry = PerformanceEntry & { detail?: { kind?: number } };
+
+/** Garbage collections seen while it runs, so a pass can be told what its collector pauses cost. */
+export class CollectionLog {
+  private readonly entries: PerformanceEntry[] = [];
+  private readonly observer = new PerformanceObserver((list) => this.entries.push(...list.getEntries()));
+
+  constructor() {
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+
+  /**
+   * Entries are queued after the collection, on later turns of the event loop, and delivered later still: wait
+   * two turns, take what is queued but not yet delivered, then stop.
+   */
+  async stop(): Promise<void> {
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    this.entries.push(...this.observer.takeRecords());
+    this.observer.disconnect();
+  }
+
+  /** Pause time of one kind of collection that started within the pass. */
+  pauseMs(kind: 'minor' | 'major', pass: Pick<TimedPass, 'startedAt' | 'endedAt'>): number {
+    const wanted = kind === 'minor' ? constants.NODE_PERFORMANCE_GC_MINOR : constants.NODE_PERFORMANCE_GC_MAJOR;
+    return this.entries
+      .filter((entry) => (entry as GcEntry).detail?.kind === wanted)
+      .filter((entry) => entry.startTime >= pass.startedAt && entry.startTime < pass.endedAt)
+      .reduce((sum, entry) => sum + entry.duration, 0);
+  }
 }
 
 function matchMsOf(pass: TimedPass): number {

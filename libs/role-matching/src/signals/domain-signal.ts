@@ -1,6 +1,6 @@
 import { type CatalogDomain } from '@jdpipe/catalog';
 
-import { wordTokens } from '../text/terms';
+import { scanWordTokens, wordTokens } from '../text/terms';
 
 /** Repeats beyond this add nothing: a keyword said ten times is not ten times the evidence. */
 const MAX_COUNT_PER_KEYWORD = 3;
@@ -43,15 +43,18 @@ export class DomainKeywordIndex {
 
   /** Scores every domain with at least one hit, best first. */
   score(text: string): DomainScore[] {
-    const words = wordTokens(text).map(foldPlural);
+    const words: string[] = [];
+    scanWordTokens(text, (word) => words.push(foldPlural(word)));
     const counts = new Map<KeywordPattern, number>();
-    words.forEach((word, index) => {
-      for (const pattern of this.patternsByFirstWord.get(word) ?? []) {
+    for (let index = 0; index < words.length; index++) {
+      const patterns = this.patternsByFirstWord.get(words[index]);
+      if (!patterns) continue;
+      for (const pattern of patterns) {
         if (pattern.words.every((patternWord, offset) => words[index + offset] === patternWord)) {
           counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
         }
       }
-    });
+    }
     const byDomain = new Map<string, { hits: number; keywords: string[] }>();
     for (const [pattern, count] of counts) {
       const entry = byDomain.get(pattern.domain) ?? { hits: 0, keywords: [] };
@@ -65,11 +68,16 @@ export class DomainKeywordIndex {
   }
 }
 
-// Only plurals are folded (not a full stem): "career" must not become "care".
+// Only plurals are folded (not a full stem): "career" must not become "care"; "-ss", "-us", "-is" stay.
 function foldPlural(word: string): string {
-  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
+  if (word.length <= 3 || word.charCodeAt(word.length - 1) !== LETTER_S) return word;
+  const before = word.charCodeAt(word.length - 2);
+  return before === LETTER_S || before === LETTER_U || before === LETTER_I ? word : word.slice(0, -1);
 }
+
+const LETTER_S = 0x73;
+const LETTER_U = 0x75;
+const LETTER_I = 0x69;
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;

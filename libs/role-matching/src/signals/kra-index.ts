@@ -2,7 +2,7 @@ import { type CatalogRole } from '@jdpipe/catalog';
 import { type KraMatch } from '@jdpipe/contracts';
 
 import { isBigram, sentenceTerms } from '../text/terms';
-import { BIGRAM_WEIGHT, PostingTermReader, type PostingTerm } from './posting-terms';
+import { BIGRAM_WEIGHT, PostingTermReader, type PostingTerm, type TermVocabulary } from './posting-terms';
 /** Dimensions of the hashed responsibility vector kept for the role centroid. */
 export const KRA_VECTOR_DIMENSIONS = 256;
 /** Above any count of distinct terms in a posting; ids times it stay exact doubles (ids stay far below 2^32). */
@@ -113,13 +113,7 @@ export class KraIndex {
     // "ensure" occur across many roles' KRAs and so weigh little.
     for (let id = 0; id < documentFrequency.length; id++) this.idf[id] = Math.log((documents + 1) / (documentFrequency[id] + 0.5));
     this.unknownTermIdf = Math.log(documents + 1);
-    const { termIds, idf, unknownTermIdf } = this;
-    this.termReader = new PostingTermReader({
-      idOf: (term) => termIds.get(term),
-      idf: (id) => idf[id],
-      unknownIdf: unknownTermIdf,
-      terms: termIds,
-    });
+    this.termReader = new PostingTermReader(this.vocabulary());
 
     const roleLists: Array<{ ids: number[]; weights: number[] }> = [];
     const termStart = [0];
@@ -356,6 +350,15 @@ export class KraIndex {
     for (const term of terms) vector[term.hash % dimensions] += tfIdf(term.postingCount, term.idf, term.bigramWeight);
     const norm = Math.hypot(...vector);
     return norm === 0 ? vector : vector.map((value) => Math.round((value / norm) * 10000) / 10000);
+  }
+
+  /**
+   * The vocabulary as the posting reader sees it. Made here, not in the constructor: closures made there would
+   * keep every local of the build (each KRA's term counts) alive for as long as the index.
+   */
+  private vocabulary(): TermVocabulary {
+    const { termIds, idf, unknownTermIdf } = this;
+    return { idOf: (term) => termIds.get(term), idf: (id) => idf[id], unknownIdf: unknownTermIdf, terms: termIds };
   }
 
   private termIdFor(term: string): number {
