@@ -243,11 +243,12 @@ export class KraIndex {
     const slotOf = this.roleSlotsOf(role, posting.termIds);
     const matches: KraMatch[] = [];
     for (const sentence of posting.sentences) {
-      dot.fill(0, 0, kras);
       let overlaps = false;
       for (let term = 0; term < sentence.postingTerms.length; term++) {
         const slot = slotOf[sentence.postingTerms[term]];
         if (slot < 0) continue;
+        // Cleared on the first shared term: most sentences share none with a given role.
+        if (!overlaps) dot.fill(0, 0, kras);
         overlaps = true;
         const weight = sentence.weights[term];
         for (let entry = this.entryStart[slot]; entry < this.entryStart[slot + 1]; entry++)
