@@ -36,9 +36,10 @@ const SECONDARY_ORDER: Record<RankOrder, RankOrder | null> = {
 
 /**
  * Roles of the library in the decision's orders, scoring exactly only the roles whose bounds can still
- * reach the answer (a threshold algorithm): candidates are visited by descending bound and the visit stops
- * once the n-th best exact value beats every remaining bound. The answer is the same as ranking every role
- * exactly; only the work differs. With `Infinity` bounds every role is scored.
+ * reach the answer (a threshold algorithm): candidates are visited by descending bound (then tie-break bound,
+ * then position) and the visit stops once the n-th best role ranks above every remaining role's bounds, ties
+ * included. The answer is the same as ranking every role exactly; only the work differs. With `Infinity`
+ * bounds every role is scored.
  */
 export class RoleRanking {
   private readonly scored = new Map<number, ScoredRole>();
@@ -106,6 +107,8 @@ export class RoleRanking {
 
   /** Puts the candidates in `visiting`; returns how many there are. */
   private visit(candidates: readonly number[]): number {
+    if (candidates.length > this.size)
+      throw new Error(`${candidates.length} candidates for ${this.size} roles: positions must be distinct`);
     for (let index = 0; index < candidates.length; index++) this.visiting[index] = candidates[index];
     return candidates.length;
   }
