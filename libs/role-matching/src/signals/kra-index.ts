@@ -5,8 +5,6 @@ import { isBigram, sentenceTerms } from '../text/terms';
 import { BIGRAM_WEIGHT, PostingTermReader, type PostingTerm, type TermVocabulary } from './posting-terms';
 /** Dimensions of the hashed responsibility vector kept for the role centroid. */
 export const KRA_VECTOR_DIMENSIONS = 256;
-/** Above any count of distinct terms in a posting; ids times it stay exact doubles (ids stay far below 2^32). */
-const PACKED_INDEX_RANGE = 2 ** 20;
 /** Added to every bound so that floating-point summation order can never push an exact value above it. */
 const BOUND_SLACK = 1e-9;
 /** Most that rounding a similarity to 4 decimals can add to it. */
@@ -203,17 +201,12 @@ export class KraIndex {
       for (const term of known) term.known = true;
       weighed.push({ text, terms: known, weights: Float64Array.from(weights), norm });
     }
-    const knownTerms = read.terms.filter((term) => term.known);
-    // Ascending ids by a native numeric sort of (id, index) packed exactly into one double: no comparator calls.
-    const packed = new Float64Array(knownTerms.length);
-    for (let index = 0; index < knownTerms.length; index++) packed[index] = knownTerms[index].id * PACKED_INDEX_RANGE + index;
-    packed.sort();
+    const knownTerms = read.terms.filter((term) => term.known).sort((left, right) => left.id - right.id);
     const termIds = new Int32Array(knownTerms.length);
-    for (let slot = 0; slot < packed.length; slot++) {
-      const term = knownTerms[packed[slot] % PACKED_INDEX_RANGE];
+    knownTerms.forEach((term, slot) => {
       term.slot = slot;
       termIds[slot] = term.id;
-    }
+    });
     return {
       sentences: weighed.map(({ text, terms, weights, norm }) => {
         const sentenceTermIds = new Int32Array(terms.length);
