@@ -30,7 +30,7 @@ import {
 } from './policy';
 import { explainDecision } from './reasoning';
 import { EvidenceBounds, unboundedRankBounds } from './evidence-bounds';
-import { RoleRanking, type RankOrder } from './role-ranking';
+import { ACCEPT_ALL, RoleRanking, type RankOrder } from './role-ranking';
 import { type ScoredRole } from './scored-role';
 
 export interface RoleMatchInput {
@@ -450,8 +450,6 @@ function decide(
   }
   return { chosen: null, decisionCase: 'NEW', overruledAlias };
 }
-
-const ACCEPT_ALL = (): boolean => true;
 
 function passesContentThreshold(role: ScoredRole): boolean {
   return role.kraScore >= THRESHOLDS.kra || role.skill.score >= THRESHOLDS.skill;

@@ -9,7 +9,8 @@ export type RankOrder = 'score' | 'content' | 'kra' | 'absolute' | 'absoluteCont
 /** Per catalog position, a value no smaller (or, for floors, no larger) than the role's exact value in each order. */
 export type RankBounds = Record<RankOrder, Float64Array>;
 
-const ACCEPT_ALL = (): boolean => true;
+/** Takes every role: with it, and no candidates given, a search may skip roles its floors rule out. */
+export const ACCEPT_ALL = (): boolean => true;
 
 const PRIMARY: Record<RankOrder, (role: ScoredRole) => number> = {
   score: (role) => role.score,
