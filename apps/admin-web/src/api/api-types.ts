@@ -6,7 +6,8 @@
 
 export type RunStatus = 'completed' | 'rejected' | 'failed';
 export type DecisionCase = 'ALIAS' | 'KRA' | 'SKILL' | 'DOMAIN' | 'NEW';
-export type ProposalKind = 'skill' | 'alias' | 'kra' | 'role';
+export const PROPOSAL_KINDS = ['skill', 'alias', 'kra', 'role'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 
 export interface SalaryView {
   currency: string;

@@ -1,5 +1,5 @@
 import { adminApi } from '../api/admin-api.js';
-import type { StatsView } from '../api/api-types.js';
+import { PROPOSAL_KINDS, type StatsView } from '../api/api-types.js';
 import { barChart, stackedColumnChart } from '../charts/charts.view.js';
 import { emptyState, panel } from '../dom/components.js';
 import { el, replaceChildren } from '../dom/el.js';
@@ -95,10 +95,9 @@ function bars(title: string, entries: Array<{ label: string; value: number }>, c
 }
 
 function pendingChart(stats: StatsView): Element {
-  const kinds = ['skill', 'alias', 'kra', 'role'] as const;
   return barChart(
     'Pending proposals by kind',
-    kinds.map((kind) => ({ label: kind === 'kra' ? 'KRA' : kind, value: stats.proposalsPending.byKind[kind] ?? 0 })),
+    PROPOSAL_KINDS.map((kind) => ({ label: kind === 'kra' ? 'KRA' : kind, value: stats.proposalsPending.byKind[kind] ?? 0 })),
     'bar-accent',
   );
 }

@@ -1,4 +1,4 @@
-import type { ProposalKind } from '@jdpipe/contracts';
+import { PROPOSAL_KINDS } from '@jdpipe/contracts';
 import { proposedEnrichment, ReviewError, type ReviewActionOutcome, type ReviewItemStatus, type ReviewService } from '@jdpipe/review';
 
 import { renderTable } from './text-table';
@@ -15,7 +15,6 @@ export interface ReviewCommandOptions {
   json?: boolean;
 }
 
-const KINDS: readonly ProposalKind[] = ['skill', 'alias', 'kra', 'role'];
 const STATUSES: readonly ReviewItemStatus[] = ['pending', 'approved', 'rejected', 'merged'];
 const DEFAULT_LIMIT = 50;
 
@@ -44,7 +43,7 @@ export async function runReviewCommand(
   try {
     switch (subcommand) {
       case 'list': {
-        const kind = optionOf(options.kind, KINDS, '--kind');
+        const kind = optionOf(options.kind, PROPOSAL_KINDS, '--kind');
         const status = options.status === 'all' ? undefined : (optionOf(options.status, STATUSES, '--status') ?? 'pending');
         const limit = options.limit === undefined ? DEFAULT_LIMIT : positiveInteger(options.limit, '--limit');
         const items = await service.list({ kind, status, limit });

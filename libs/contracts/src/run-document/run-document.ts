@@ -143,7 +143,9 @@ export interface RunSkill {
   evidence: SkillEvidence[];
 }
 
-export type ProposalKind = 'skill' | 'alias' | 'kra' | 'role';
+/** What a run can propose for review; the CLI, the API and the dashboard offer exactly these. */
+export const PROPOSAL_KINDS = ['skill', 'alias', 'kra', 'role'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 
 export interface Proposal {
   kind: ProposalKind;

@@ -2,10 +2,9 @@ import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-import type { ProposalKind } from '@jdpipe/contracts';
+import { PROPOSAL_KINDS, type ProposalKind } from '@jdpipe/contracts';
 import type { ReviewItemStatus } from '@jdpipe/review';
 
-export const PROPOSAL_KINDS: ProposalKind[] = ['skill', 'alias', 'kra', 'role'];
 export const REVIEW_STATUSES: ReviewItemStatus[] = ['pending', 'approved', 'rejected', 'merged'];
 
 /** `GET /v1/review` query. */

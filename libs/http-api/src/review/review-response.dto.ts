@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { PROPOSAL_KINDS, REVIEW_STATUSES } from './review-request.dto';
+import { PROPOSAL_KINDS } from '@jdpipe/contracts';
+
+import { REVIEW_STATUSES } from './review-request.dto';
 
 export class ReviewEvidenceDto {
   @ApiProperty({ format: 'uuid' })

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { seededRandom } from '../spec-fixtures/generated-catalog';
-import { EvidenceBounds, round3 } from './evidence-bounds';
+import { roundScore } from '../precision/precision';
+import { EvidenceBounds } from './evidence-bounds';
 import { KRA_FULL_EVIDENCE, SIGNAL_NAMES, absoluteScore, combinedScore, contentScore, type SignalName } from './policy';
 import { type RankOrder } from './role-ranking';
 
@@ -42,8 +43,8 @@ describe('EvidenceBounds rank values', () => {
           domain: bounds.domain[position],
         };
         const exact: Record<RankOrder, number> = {
-          score: round3(combinedScore(evidence, informative)),
-          content: round3(contentScore(evidence, informative)),
+          score: roundScore(combinedScore(evidence, informative)),
+          content: roundScore(contentScore(evidence, informative)),
           kra: evidence.kra,
           absolute: absoluteScore(evidence),
           absoluteContent: absoluteScore(evidence, false),

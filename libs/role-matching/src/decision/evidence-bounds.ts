@@ -1,8 +1,6 @@
+import { BOUND_SLACK, roundScore } from '../precision/precision';
 import { KRA_FULL_EVIDENCE, SIGNAL_NAMES, SIGNAL_WEIGHTS, THRESHOLDS, type SignalName } from './policy';
 import { type RankBounds, type RankOrder } from './role-ranking';
-
-/** Added to bounds so that floating-point summation order can never push an exact value above its bound. */
-export const BOUND_SLACK = 1e-9;
 
 type RankValueKind = 'bounds' | 'floors';
 
@@ -71,7 +69,7 @@ export class EvidenceBounds {
     const positions: number[] = [];
     for (let position = 0; position < this.size; position++) {
       if (
-        round3(this.kra[position] * KRA_FULL_EVIDENCE + BOUND_SLACK) >= THRESHOLDS.kra ||
+        roundScore(this.kra[position] * KRA_FULL_EVIDENCE + BOUND_SLACK) >= THRESHOLDS.kra ||
         this.skill[position] >= THRESHOLDS.skill ||
         this.alias[position] >= THRESHOLDS.partialAlias
       )
@@ -170,8 +168,8 @@ class RankValues implements RankBounds {
       const scoreTotal = aliasWeight + kraWeight + skillWeight + domainWeight;
       for (let position = 0; position < size; position++) {
         const weightedContent = kraWeight * kra[position] + skillWeight * skill[position] + domainWeight * domain[position];
-        score[position] = scoreTotal === 0 ? 0 : round3((aliasWeight * alias[position] + weightedContent) / scoreTotal + slack);
-        content[position] = contentTotal === 0 ? 0 : round3(weightedContent / contentTotal + slack);
+        score[position] = scoreTotal === 0 ? 0 : roundScore((aliasWeight * alias[position] + weightedContent) / scoreTotal + slack);
+        content[position] = contentTotal === 0 ? 0 : roundScore(weightedContent / contentTotal + slack);
       }
       return;
     }
@@ -197,8 +195,4 @@ const PARTNER_ORDER: Record<Exclude<RankOrder, 'kra'>, Exclude<RankOrder, 'kra'>
 export function unboundedRankBounds(size: number): RankBounds {
   const infinite = () => new Float64Array(size).fill(Infinity);
   return { score: infinite(), content: infinite(), kra: infinite(), absolute: infinite(), absoluteContent: infinite() };
-}
-
-export function round3(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

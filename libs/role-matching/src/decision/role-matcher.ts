@@ -9,6 +9,7 @@ import {
   type RunnerUpRole,
 } from '@jdpipe/contracts';
 
+import { roundScore } from '../precision/precision';
 import { AliasIndex, type AliasSignal } from '../signals/alias-signal';
 import { DomainKeywordIndex, type DomainScore } from '../signals/domain-signal';
 import { blendKraMatches, type KraEmbeddingEvidence } from '../signals/kra-embedding';
@@ -181,13 +182,13 @@ export class RoleMatcher {
       return {
         role,
         alias: { score: hit?.score ?? 0, exact: hit?.exact ?? false, alias: hit?.alias ?? null, matchedTitle: hit?.matchedTitle ?? null },
-        kraScore: round(kraScore),
+        kraScore: roundScore(kraScore),
         kraMatches,
         skill,
         domainScore,
         evidence,
-        score: round(combinedScore(evidence, informative)),
-        contentScore: round(contentScore(evidence, informative)),
+        score: roundScore(combinedScore(evidence, informative)),
+        contentScore: roundScore(contentScore(evidence, informative)),
         absoluteScore: absoluteScore(evidence),
         absoluteContentScore: absoluteScore(evidence, false),
       };
@@ -485,9 +486,9 @@ function toCandidateSignal(scored: ScoredRole): CandidateRoleSignal {
     displayName: scored.role.name,
     domain: scored.role.domain,
     score: scored.score,
-    aliasScore: round(scored.alias.score),
+    aliasScore: roundScore(scored.alias.score),
     kraScore: scored.kraScore,
-    skillScore: round(scored.skill.score),
+    skillScore: roundScore(scored.skill.score),
     domainScore: scored.domainScore,
     kraMatches: scored.kraMatches.slice(0, KRA_MATCHES_RECORDED),
     skillOverlap: { matched: scored.skill.matched, coreCount: scored.skill.coreCount },
@@ -516,8 +517,4 @@ function dedupe(sentences: readonly string[]): string[] {
   const unique = new Set(sentences.map((sentence) => sentence.trim()));
   unique.delete('');
   return [...unique];
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

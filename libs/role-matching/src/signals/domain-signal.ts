@@ -1,5 +1,6 @@
 import { type CatalogDomain } from '@jdpipe/catalog';
 
+import { roundScore } from '../precision/precision';
 import { scanWordTokens, wordTokens } from '../text/terms';
 
 /** Repeats beyond this add nothing: a keyword said ten times is not ten times the evidence. */
@@ -63,7 +64,7 @@ export class DomainKeywordIndex {
       byDomain.set(pattern.domain, entry);
     }
     return [...byDomain.entries()]
-      .map(([domain, { hits, keywords }]) => ({ domain, score: round(1 - Math.exp(-hits / SATURATION_HITS)), keywords }))
+      .map(([domain, { hits, keywords }]) => ({ domain, score: roundScore(1 - Math.exp(-hits / SATURATION_HITS)), keywords }))
       .sort((left, right) => right.score - left.score);
   }
 }
@@ -78,7 +79,3 @@ function foldPlural(word: string): string {
 const LETTER_S = 0x73;
 const LETTER_U = 0x75;
 const LETTER_I = 0x69;
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}

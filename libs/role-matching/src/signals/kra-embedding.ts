@@ -1,5 +1,7 @@
 import { type KraMatch } from '@jdpipe/contracts';
 
+import { roundSimilarity } from '../precision/precision';
+
 /**
  * Embedding cosines of unrelated sentences do not sit at 0 (about 0.1-0.3 for OpenAI's text-embedding-3
  * models) and close paraphrases reach about 0.8. Mapping that band onto 0..1 puts the embedding similarity on
@@ -38,7 +40,7 @@ export function cosineSimilarity(left: readonly number[], right: readonly number
 /** An embedding cosine on the lexical scale (0..1, see EMBEDDING_COSINE_BAND), rounded as KRA matches are. */
 export function embeddingSimilarity(cosine: number): number {
   const { unrelated, paraphrase } = EMBEDDING_COSINE_BAND;
-  return round(Math.min(1, Math.max(0, (cosine - unrelated) / (paraphrase - unrelated))));
+  return roundSimilarity(Math.min(1, Math.max(0, (cosine - unrelated) / (paraphrase - unrelated))));
 }
 
 /** The best KRA per sentence by embedding similarity (> 0 only), in sentence order; on a tie the earlier KRA. */
@@ -79,8 +81,4 @@ export function meanUnitVector(vectors: ReadonlyArray<readonly number[]>): numbe
   }
   const norm = Math.hypot(...sum);
   return norm === 0 ? sum : sum.map((value) => value / norm);
-}
-
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000;
 }

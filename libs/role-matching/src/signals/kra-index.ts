@@ -1,14 +1,11 @@
 import { type CatalogRole } from '@jdpipe/catalog';
 import { type KraMatch } from '@jdpipe/contracts';
 
+import { BOUND_SLACK, roundSimilarity, SIMILARITY_ROUNDING_HEADROOM } from '../precision/precision';
 import { isBigram, sentenceTerms } from '../text/terms';
 import { BIGRAM_WEIGHT, PostingTermReader, type PostingTerm, type TermVocabulary } from './posting-terms';
 /** Dimensions of the hashed responsibility vector kept for the role centroid. */
 export const KRA_VECTOR_DIMENSIONS = 256;
-/** Added to every bound so that floating-point summation order can never push an exact value above it. */
-const BOUND_SLACK = 1e-9;
-/** Most that rounding a similarity to 4 decimals can add to it. */
-const ROUNDING_HEADROOM = 0.00005;
 
 /** A responsibility sentence weighed against the KRA vocabulary. */
 export interface WeightedSentence {
@@ -255,7 +252,7 @@ export class KraIndex {
         // Rounding is monotonic, so a dot no larger than the best one cannot round above it.
         if (dot[kra] <= bestDot) continue;
         // Rounded, as stored in the match: a later KRA must beat the rounded value to replace the current one.
-        const similarity = round(dot[kra] / sentence.norm);
+        const similarity = roundSimilarity(dot[kra] / sentence.norm);
         if (similarity > bestSimilarity) {
           best = kra;
           bestDot = dot[kra];
@@ -329,9 +326,9 @@ export class KraIndex {
       const role = everTouched[index];
       let sum = 0;
       for (let slot = role * topK; slot < role * topK + filled[role]; slot++) sum += Math.min(1, best[slot]);
-      // Each exact similarity is rounded to 4 decimals, so at most ROUNDING_HEADROOM above its unrounded bound:
+      // Each exact similarity is rounded, so at most the rounding headroom above its unrounded bound:
       // adding that beats rounding every kept value, and loosens the bound too little to cost exact scoring.
-      onBound(this.positionOfOrdinal[role], (sum + filled[role] * (ROUNDING_HEADROOM + BOUND_SLACK)) / topK + BOUND_SLACK);
+      onBound(this.positionOfOrdinal[role], (sum + filled[role] * (SIMILARITY_ROUNDING_HEADROOM + BOUND_SLACK)) / topK + BOUND_SLACK);
     }
   }
 
@@ -343,7 +340,7 @@ export class KraIndex {
     const vector = new Array<number>(dimensions).fill(0);
     for (const term of terms) vector[term.hash % dimensions] += tfIdf(term.postingCount, term.idf, term.bigramWeight);
     const norm = Math.hypot(...vector);
-    return norm === 0 ? vector : vector.map((value) => Math.round((value / norm) * 10000) / 10000);
+    return norm === 0 ? vector : vector.map((value) => roundSimilarity(value / norm));
   }
 
   /**
@@ -400,8 +397,4 @@ function smallestOf(values: Float64Array, base: number, count: number): number {
   let smallest = base;
   for (let slot = base + 1; slot < base + count; slot++) if (values[slot] < values[smallest]) smallest = slot;
   return smallest;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000;
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 
-import type { ProposalKind } from '@jdpipe/contracts';
+import { PROPOSAL_KINDS, type ProposalKind } from '@jdpipe/contracts';
 
 import { CatalogStore } from '../catalog/catalog.store';
 
@@ -47,7 +47,6 @@ export interface StatsQuery {
   now?: Date;
 }
 
-const PROPOSAL_KINDS: ProposalKind[] = ['skill', 'alias', 'kra', 'role'];
 const DAY_MS = 86_400_000;
 
 /** Aggregates for the dashboard, each one statement over the run and review tables. */
