@@ -19,14 +19,7 @@ const PRIMARY: Record<RankOrder, (role: ScoredRole) => number> = {
   absolute: (role) => role.absoluteScore,
   absoluteContent: (role) => role.absoluteContentScore,
 };
-const SECONDARY: Record<RankOrder, (role: ScoredRole) => number> = {
-  score: (role) => role.contentScore,
-  content: (role) => role.score,
-  kra: () => 0,
-  absolute: () => 0,
-  absoluteContent: () => 0,
-};
-/** The order whose values break ties of each order, and so whose bounds bound the tie-break. */
+/** The order whose values break ties of each order (its values and its bounds both). */
 const SECONDARY_ORDER: Record<RankOrder, RankOrder | null> = {
   score: 'content',
   content: 'score',
@@ -34,6 +27,9 @@ const SECONDARY_ORDER: Record<RankOrder, RankOrder | null> = {
   absolute: null,
   absoluteContent: null,
 };
+
+/** For orders without a tie-break order: ties fall to catalog position directly. */
+const NO_TIE_BREAK = (): number => 0;
 
 /**
  * Roles of the library in the decision's orders, scoring exactly only the roles whose bounds can still
@@ -74,11 +70,12 @@ export class RoleRanking {
     const bound = this.bounds[order];
     const secondaryOrder = SECONDARY_ORDER[order];
     const secondaryBound = secondaryOrder ? this.bounds[secondaryOrder] : null;
+    const secondaryValue = secondaryOrder ? PRIMARY[secondaryOrder] : NO_TIE_BREAK;
     const count = candidates ? this.visit(candidates) : this.withinReach(n, order, accept);
     const heap = new BoundHeap(bound, secondaryBound, this.visiting, count);
     const compare = (left: ScoredRole, right: ScoredRole): number =>
       PRIMARY[order](right) - PRIMARY[order](left) ||
-      SECONDARY[order](right) - SECONDARY[order](left) ||
+      secondaryValue(right) - secondaryValue(left) ||
       this.positionOf.get(left)! - this.positionOf.get(right)!;
     // Whether no remaining role can rank above `last`: the heap's top has the best bounds of all of them, in
     // the ranking's own order (value, tie-break value, position), and a role ranks no higher than its bounds.
@@ -86,7 +83,7 @@ export class RoleRanking {
       const top = heap.peek();
       const primary = PRIMARY[order](last);
       if (bound[top] !== primary) return bound[top] < primary;
-      const secondary = SECONDARY[order](last);
+      const secondary = secondaryValue(last);
       const topSecondary = secondaryBound ? secondaryBound[top] : 0;
       if (topSecondary !== secondary) return topSecondary < secondary;
       return top > this.positionOf.get(last)!;
