@@ -61,6 +61,8 @@ const UNGLUABLE_WORDS = new Set([
   'no',
   'not',
 ]);
+// A word longer than every one of them is answered without hashing it.
+const UNGLUABLE_LENGTH = Math.max(...[...UNGLUABLE_WORDS].map((word) => word.length));
 
 // Most aliases need no context: they share one empty list rather than one each.
 const NO_CONTEXT: readonly (readonly string[])[] = [];
@@ -77,6 +79,8 @@ export interface TrieText {
   tokens: TextToken[];
   /** `joins[i]`: 1 when token i and token i + 1 may belong to one alias (see `joinableTokens`). */
   joins: Uint8Array;
+  /** `gluable[i]`: 0 when token i is a function word that never starts or joins a glued chunk. */
+  gluable: Uint8Array;
   /** Label id of each token's key, or `NO_LABEL` when no alias uses it as one chunk. */
   labels: Int32Array;
   /** `hashOf` and `hashPower` of each token's key: glued chunks are pre-checked from these. */
@@ -207,11 +211,13 @@ export class AliasTrie {
     const prepared: TrieText = {
       tokens,
       joins: joinableTokens(text, tokens),
+      gluable: new Uint8Array(count),
       ...forms(),
       singulars: { s: forms(), es: forms() },
     };
     for (const [index, token] of tokens.entries()) {
       const { key } = token;
+      prepared.gluable[index] = key.length <= UNGLUABLE_LENGTH && UNGLUABLE_WORDS.has(key) ? 0 : 1;
       prepared.hashes[index] = hashOf(key);
       prepared.labels[index] = this.labelOf(key, prepared.hashes[index]);
       prepared.powers[index] = hashPower(key.length);
@@ -230,6 +236,8 @@ export class AliasTrie {
 
   /** The label id of `key` (`hash` its `hashOf`), or NO_LABEL. */
   private labelOf(key: string, hash: number): number {
+    // Most words of a posting are in no alias: the filter answers for them without hashing the string again.
+    if (!this.labelFilter.mayContain(hash)) return NO_LABEL;
     const slot = Math.imul(hash, 0x9e3779b1) >>> (32 - RECENT_LABEL_BITS);
     const recent = this.recentLabels[slot];
     if (recent !== NO_LABEL && this.labelTexts[recent] === key) return recent;
@@ -248,7 +256,7 @@ export class AliasTrie {
   }
 
   private walk(text: TrieText, node: number, nextToken: number, startToken: number, hits: TrieHit[]): void {
-    const { tokens, joins } = text;
+    const { tokens, joins, gluable } = text;
     for (let width = 1; width <= MAX_TOKENS_PER_STEP && nextToken + width <= tokens.length; width++) {
       const last = nextToken + width - 1;
       let label: number;
@@ -256,9 +264,7 @@ export class AliasTrie {
         for (const suffix of PLURAL_SUFFIXES) this.collectPlural(node, text.singulars[suffix].labels[last], suffix, startToken, last, hits);
         label = text.labels[last];
       } else {
-        if (joins[last - 1] === 0) break;
-        if (UNGLUABLE_WORDS.has(tokens[last].key)) break;
-        if (UNGLUABLE_WORDS.has(tokens[nextToken].key)) break;
+        if (joins[last - 1] === 0 || gluable[last] === 0 || gluable[nextToken] === 0) break;
         label = this.gluedLabel(text, node, nextToken, last, startToken, hits);
       }
       if (label === NO_LABEL) continue;
