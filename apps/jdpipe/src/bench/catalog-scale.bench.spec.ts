@@ -21,6 +21,14 @@ describe('benchmarkCatalogScale on the seed catalog alone', () => {
     const { scan, resolve, roleMatch } = report.stageMsPerKb;
     assert.ok(scan > 0 && resolve > 0 && roleMatch > 0);
     assert.ok(Math.abs(report.matchMsPerKb - (scan + resolve + roleMatch)) < 1e-9);
+    // The median pass is one of the passes, and no pass beats each posting at its fastest.
+    assert.equal(report.passMatchMsPerKb.length, 5);
+    assert.ok(report.passMatchMsPerKb.includes(report.matchMsPerKb));
+    assert.ok(report.fastestMatchMsPerKb > 0 && report.fastestMatchMsPerKb <= Math.min(...report.passMatchMsPerKb) + 1e-9);
+    assert.match(
+      renderCatalogScaleReport(report),
+      /^passes {5}(\d+\.\d{3}, ){4}\d+\.\d{3} ms\/KB; \d+\.\d{3} ms\/KB counting each posting's fastest pass$/m,
+    );
     assert.ok(report.gcMsPerKb.minor >= 0 && report.gcMsPerKb.major >= 0);
     assert.match(
       renderCatalogScaleReport(report),
@@ -28,8 +36,8 @@ describe('benchmarkCatalogScale on the seed catalog alone', () => {
     );
     // Too few postings to spare: the warm-up matched the timed ones, and the report says so.
     assert.deepEqual(report.warmUp, { postings: 2, timedToo: true });
-    assert.equal(report.timedPasses, 3);
-    assert.match(renderCatalogScaleReport(report), /median of 3 timed passes, after 2 warm-up postings \(the first timed ones\)/);
+    assert.equal(report.timedPasses, 5);
+    assert.match(renderCatalogScaleReport(report), /median of 5 timed passes, after 2 warm-up postings \(the first timed ones\)/);
   });
 
   it('warms up on postings it does not time when the corpus has enough of them', async () => {
