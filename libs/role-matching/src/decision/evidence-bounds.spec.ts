@@ -66,9 +66,9 @@ describe('EvidenceBounds rank values', () => {
     const later = bounds.rankBounds(new Set<SignalName>(['alias', 'skill']));
     assert.throws(() => earlier.score, /stale rank bounds/);
     assert.deepEqual([...later.content], [0, 0.5, 0]);
-    // Floors are their own arrays: reading them leaves the bounds valid.
-    // (A floor sits just below the exact value: no evidence floors at -0.)
-    assert.deepEqual([...bounds.rankFloors(new Set<SignalName>(['skill'])).score], [-0, 0.5, -0]);
+    // Floors are their own arrays: reading them leaves the bounds valid. (A floor sits just below the exact
+    // value, and rounds back to it.)
+    assert.deepEqual([...bounds.rankFloors(new Set<SignalName>(['skill'])).score], [0, 0.5, 0]);
     // Skill 0.5 at weight 0.2 over the alias and skill weights (0.4 + 0.2).
     assert.deepEqual([...later.score], [0, 0.167, 0]);
   });
@@ -82,7 +82,25 @@ describe('EvidenceBounds rank values', () => {
     bounds.reset();
     for (const signal of SIGNAL_NAMES) assert.equal(bounds.max(signal), 0, signal);
     assert.deepEqual(bounds.mayPassThresholds(), []);
-    assert.deepEqual(bounds.kraReachable(), []);
+    assert.deepEqual([...bounds.kraReachable()], []);
+  });
+
+  it('lists each role with a KRA bound above 0 once, raised bounds included', () => {
+    const bounds = new EvidenceBounds(6);
+    bounds.setKraScoreBound(4, 0.2);
+    bounds.setKraScoreBound(1, 0.3);
+    // A second bound for the same role, and a raise of a role already listed: neither lists it again.
+    bounds.setKraScoreBound(4, 0.25);
+    bounds.raiseKraScoreBound(1, 0.5);
+    // A raise is how a role the lexical index never touched (an embedding match) becomes reachable.
+    bounds.raiseKraScoreBound(2, 0.1);
+    bounds.raiseKraScoreBound(5, 0);
+    assert.deepEqual(
+      [...bounds.kraReachable()].sort((left, right) => left - right),
+      [1, 2, 4, 5],
+    );
+    const positive = [0, 1, 2, 3, 4, 5].filter((position) => bounds.kra[position] > 0);
+    assert.deepEqual(positive, [1, 2, 4, 5]);
   });
 
   it('computes each order once per ranking, on first read', () => {

@@ -17,6 +17,9 @@ export class EvidenceBounds {
   readonly domain: Float64Array;
   /** KRA evidence of none, for the floors. */
   private readonly noKra: Float64Array;
+  /** Positions whose KRA bound is above 0, in the order they got it: `reachableCount` of them. */
+  private readonly reachable: Int32Array;
+  private reachableCount = 0;
   /** The arrays each order's bounds and floors are computed into, shared by every ranking of the posting. */
   private readonly valueArrays: Record<RankValueKind, Map<RankOrder, Float64Array>> = { bounds: new Map(), floors: new Map() };
   /** How many rank values of each kind were handed out: only the latest may read the shared arrays. */
@@ -28,6 +31,7 @@ export class EvidenceBounds {
     this.skill = new Float64Array(size);
     this.domain = new Float64Array(size);
     this.noKra = new Float64Array(size);
+    this.reachable = new Int32Array(size);
   }
 
   /** No evidence for any role: ready for the next posting. */
@@ -36,16 +40,22 @@ export class EvidenceBounds {
     this.kra.fill(0);
     this.skill.fill(0);
     this.domain.fill(0);
+    this.reachableCount = 0;
   }
 
   /** Sets the KRA evidence bound from a bound of the kraScore. */
   setKraScoreBound(position: number, kraScoreBound: number): void {
-    this.kra[position] = Math.min(1, kraScoreBound / KRA_FULL_EVIDENCE);
+    this.setKra(position, Math.min(1, kraScoreBound / KRA_FULL_EVIDENCE));
   }
 
   /** Makes the KRA evidence bound at least what `kraScore` gives (an exact score found outside the index). */
   raiseKraScoreBound(position: number, kraScore: number): void {
-    this.kra[position] = Math.max(this.kra[position], Math.min(1, (kraScore + BOUND_SLACK) / KRA_FULL_EVIDENCE));
+    this.setKra(position, Math.max(this.kra[position], Math.min(1, (kraScore + BOUND_SLACK) / KRA_FULL_EVIDENCE)));
+  }
+
+  private setKra(position: number, bound: number): void {
+    if (this.kra[position] === 0 && bound > 0) this.reachable[this.reachableCount++] = position;
+    this.kra[position] = bound;
   }
 
   /** The largest value of a signal over the library (exact for every signal but KRA). */
@@ -57,11 +67,13 @@ export class EvidenceBounds {
     return best;
   }
 
-  /** Positions of the roles whose KRA evidence may be above 0: every other role's is 0. */
-  kraReachable(): number[] {
-    const positions: number[] = [];
-    for (let position = 0; position < this.size; position++) if (this.kra[position] > 0) positions.push(position);
-    return positions;
+  /**
+   * Positions of the roles whose KRA evidence may be above 0 (every other role's is 0), each once, in no
+   * particular order. Kept as the bounds are set: a pass over the library to find them costs more than the
+   * search they narrow. Valid until the next `reset`.
+   */
+  kraReachable(): Int32Array {
+    return this.reachable.subarray(0, this.reachableCount);
   }
 
   /** Positions of the roles that may pass a KRA, skill or partial-title threshold: no other role can. */

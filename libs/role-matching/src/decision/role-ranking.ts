@@ -66,7 +66,7 @@ export class RoleRanking {
    * The best `n` roles in `order` among those `accept` takes, best first. `candidates` (catalog positions),
    * when given, must hold every role `accept` takes; it narrows the search before any role is scored.
    */
-  best(n: number, order: RankOrder, accept: (role: ScoredRole) => boolean = ACCEPT_ALL, candidates?: readonly number[]): ScoredRole[] {
+  best(n: number, order: RankOrder, accept: (role: ScoredRole) => boolean = ACCEPT_ALL, candidates?: ArrayLike<number>): ScoredRole[] {
     const bound = this.bounds[order];
     const secondaryOrder = SECONDARY_ORDER[order];
     const secondaryBound = secondaryOrder ? this.bounds[secondaryOrder] : null;
@@ -104,7 +104,7 @@ export class RoleRanking {
   }
 
   /** Puts the candidates in `visiting`; returns how many there are. */
-  private visit(candidates: readonly number[]): number {
+  private visit(candidates: ArrayLike<number>): number {
     if (candidates.length > this.size)
       throw new Error(`${candidates.length} candidates for ${this.size} roles: positions must be distinct`);
     for (let index = 0; index < candidates.length; index++) this.visiting[index] = candidates[index];
@@ -141,7 +141,7 @@ export class RoleRanking {
   }
 
   /** The first role in `order` that `accept` takes, or null. */
-  first(order: RankOrder, accept: (role: ScoredRole) => boolean, candidates?: readonly number[]): ScoredRole | null {
+  first(order: RankOrder, accept: (role: ScoredRole) => boolean, candidates?: ArrayLike<number>): ScoredRole | null {
     return this.best(1, order, accept, candidates)[0] ?? null;
   }
 
