@@ -15,7 +15,7 @@ import { DomainKeywordIndex, type DomainScore } from '../signals/domain-signal';
 import { blendKraMatches, type KraEmbeddingEvidence } from '../signals/kra-embedding';
 import { KraIndex, type WeightedSentence } from '../signals/kra-index';
 import { SkillOverlapIndex } from '../signals/skill-signal';
-import { contentStems } from '../text/terms';
+import { isContentWord, wordTokens } from '../text/terms';
 import { cleanDisplayTitle, normaliseTitle } from '../title/normalise-title';
 import {
   KRA_FULL_EVIDENCE,
@@ -384,11 +384,15 @@ export class RoleMatcher {
       ];
     }
     const bestBySentence = new Map(choice.chosen.kraMatches.map((match) => [match.sentence, match]));
-    // The cheap similarity test first, and only until enough are found: stemming every sentence again is not.
+    // The cheap similarity test first, and only until enough are found. Content words are counted, not stemmed:
+    // each gives one stem, and the stems themselves are not needed here.
     const proposed: string[] = [];
     for (const sentence of sentences) {
       if (proposed.length === MAX_KRA_PROPOSALS) break;
-      if ((bestBySentence.get(sentence)?.similarity ?? 0) < THRESHOLDS.kraProposal && contentStems(sentence).length >= MIN_PROPOSAL_WORDS)
+      if (
+        (bestBySentence.get(sentence)?.similarity ?? 0) < THRESHOLDS.kraProposal &&
+        wordTokens(sentence).filter(isContentWord).length >= MIN_PROPOSAL_WORDS
+      )
         proposed.push(sentence);
     }
     return proposed.map((sentence) => {
