@@ -11,6 +11,8 @@ const CONTIGUOUS_BONUS = 0.05;
 interface NormalisedAlias {
   roleSlug: string;
   alias: string;
+  /** The normalised alias, and its words. */
+  normalised: string;
   words: string[];
 }
 
@@ -39,7 +41,7 @@ export class AliasIndex {
         const normalised = normaliseTitle(alias);
         if (!normalised || seen.has(normalised)) continue;
         seen.add(normalised);
-        const entry: NormalisedAlias = { roleSlug: role.slug, alias, words: normalised.split(' ') };
+        const entry: NormalisedAlias = { roleSlug: role.slug, alias, normalised, words: normalised.split(' ') };
         const positions = this.byFirstWord.get(entry.words[0]) ?? [];
         positions.push(this.all.length);
         this.byFirstWord.set(entry.words[0], positions);
@@ -70,7 +72,7 @@ export class AliasIndex {
       if (titleWords.length < 2) continue;
       const titleWordSet = new Set(titleWords);
       for (const entry of this.containmentCandidates(titleWordSet)) {
-        const score = containmentScore(titleWords, titleWordSet, entry.words);
+        const score = containmentScore(normalised, titleWords, titleWordSet, entry);
         if (score > 0) offer(entry, raw, score, false);
       }
     }
@@ -91,9 +93,16 @@ export class AliasIndex {
  * explains, with a small bonus when its words are adjacent. A title inside a longer alias scores nothing:
  * "engineer" must not match every "... engineer".
  */
-function containmentScore(titleWords: readonly string[], titleWordSet: ReadonlySet<string>, aliasWords: readonly string[]): number {
+function containmentScore(
+  title: string,
+  titleWords: readonly string[],
+  titleWordSet: ReadonlySet<string>,
+  alias: Pick<NormalisedAlias, 'normalised' | 'words'>,
+): number {
+  const aliasWords = alias.words;
   if (aliasWords.length >= titleWords.length || !aliasWords.every((word) => titleWordSet.has(word))) return 0;
   const coverage = aliasWords.length / titleWords.length;
-  const contiguous = titleWords.join(' ').includes(aliasWords.join(' '));
+  // Both are their words joined by single spaces.
+  const contiguous = title.includes(alias.normalised);
   return PARTIAL_BASE + PARTIAL_COVERAGE_WEIGHT * coverage + (contiguous ? CONTIGUOUS_BONUS : 0);
 }
