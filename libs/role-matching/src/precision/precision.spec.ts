@@ -27,8 +27,8 @@ describe('precision', () => {
     const awkward = [0.49999999999999994, -0.49999999999999994, -0.5, -1e-9, 1e-9, 2 ** 52 + 1, 2 ** 53 - 1, -(2 ** 52) - 1];
     for (const value of [...samples(50000), ...neighbours, ...awkward]) {
       for (const scale of [1, 1000, 10000]) {
-        // `==`-equal: only the sign of a zero may differ, and no score is divided by.
-        assert.equal(roundToNearest(value, scale) === Math.round(value * scale) / scale, true, `${value} at ${scale}`);
+        // Compared with ===: only the sign of a zero may differ, and no score is ever divided by.
+        assert.ok(roundToNearest(value, scale) === Math.round(value * scale) / scale, `${value} at ${scale}`);
       }
     }
   });
