@@ -1,7 +1,9 @@
 import type { Catalog, SkillNature } from '@jdpipe/catalog';
 import type { ProposalKind } from '@jdpipe/contracts';
 
-export type ReviewItemStatus = 'pending' | 'approved' | 'rejected' | 'merged';
+/** Where a review item stands; the CLI and the API filter by exactly these. */
+export const REVIEW_ITEM_STATUSES = ['pending', 'approved', 'rejected', 'merged'] as const;
+export type ReviewItemStatus = (typeof REVIEW_ITEM_STATUSES)[number];
 export type ReviewActionKind = 'approve' | 'reject' | 'merge';
 
 export interface ReviewEvidence {

@@ -1,5 +1,5 @@
 import { PROPOSAL_KINDS } from '@jdpipe/contracts';
-import { proposedEnrichment, ReviewError, type ReviewActionOutcome, type ReviewItemStatus, type ReviewService } from '@jdpipe/review';
+import { proposedEnrichment, REVIEW_ITEM_STATUSES, ReviewError, type ReviewActionOutcome, type ReviewService } from '@jdpipe/review';
 
 import { renderTable } from './text-table';
 
@@ -15,7 +15,6 @@ export interface ReviewCommandOptions {
   json?: boolean;
 }
 
-const STATUSES: readonly ReviewItemStatus[] = ['pending', 'approved', 'rejected', 'merged'];
 const DEFAULT_LIMIT = 50;
 
 export const REVIEW_USAGE = `Usage:
@@ -44,7 +43,7 @@ export async function runReviewCommand(
     switch (subcommand) {
       case 'list': {
         const kind = optionOf(options.kind, PROPOSAL_KINDS, '--kind');
-        const status = options.status === 'all' ? undefined : (optionOf(options.status, STATUSES, '--status') ?? 'pending');
+        const status = options.status === 'all' ? undefined : (optionOf(options.status, REVIEW_ITEM_STATUSES, '--status') ?? 'pending');
         const limit = options.limit === undefined ? DEFAULT_LIMIT : positiveInteger(options.limit, '--limit');
         const items = await service.list({ kind, status, limit });
         if (options.json) return print(out, JSON.stringify(items, null, 2) + '\n');

@@ -3,9 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 import { PROPOSAL_KINDS, type ProposalKind } from '@jdpipe/contracts';
-import type { ReviewItemStatus } from '@jdpipe/review';
-
-export const REVIEW_STATUSES: ReviewItemStatus[] = ['pending', 'approved', 'rejected', 'merged'];
+import { REVIEW_ITEM_STATUSES, type ReviewItemStatus } from '@jdpipe/review';
 
 /** `GET /v1/review` query. */
 export class ReviewListQueryDto {
@@ -14,9 +12,9 @@ export class ReviewListQueryDto {
   @IsIn(PROPOSAL_KINDS)
   kind?: ProposalKind;
 
-  @ApiPropertyOptional({ enum: REVIEW_STATUSES, default: 'pending' })
+  @ApiPropertyOptional({ enum: REVIEW_ITEM_STATUSES, default: 'pending' })
   @IsOptional()
-  @IsIn(REVIEW_STATUSES)
+  @IsIn(REVIEW_ITEM_STATUSES)
   status: ReviewItemStatus = 'pending';
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import { PROPOSAL_KINDS } from '@jdpipe/contracts';
-
-import { REVIEW_STATUSES } from './review-request.dto';
+import { REVIEW_ITEM_STATUSES } from '@jdpipe/review';
 
 export class ReviewEvidenceDto {
   @ApiProperty({ format: 'uuid' })
@@ -34,7 +33,7 @@ export class ReviewItemDto {
   @ApiProperty({ type: Object })
   payload!: Record<string, unknown>;
 
-  @ApiProperty({ enum: REVIEW_STATUSES })
+  @ApiProperty({ enum: REVIEW_ITEM_STATUSES })
   status!: string;
 
   @ApiProperty({ description: 'How many runs proposed it' })
