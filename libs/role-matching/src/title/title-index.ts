@@ -1,5 +1,6 @@
 import { type CatalogRole } from '@jdpipe/catalog';
 
+import { roundScore } from '../precision/precision';
 import { labelTerms, titleReadings } from './title-terms';
 
 /** One role a title may mean, with the label (name or alias) that matched best. */
@@ -127,7 +128,7 @@ export class TitleIndex {
       .map(([roleIndex, entry]) => ({
         roleSlug: this.roles[roleIndex]!.slug,
         roleName: this.roles[roleIndex]!.name,
-        score: Math.round(Math.min(1, combinedScore(entry, this.weights) / maxScore) * 1000) / 1000,
+        score: roundScore(Math.min(1, combinedScore(entry, this.weights) / maxScore)),
         matchedLabel: this.labels[entry.labelId]!.text,
       }));
   }
