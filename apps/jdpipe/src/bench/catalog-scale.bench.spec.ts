@@ -29,6 +29,14 @@ describe('benchmarkCatalogScale on the seed catalog alone', () => {
       renderCatalogScaleReport(report),
       /^passes {5}(\d+\.\d{3}, ){4}\d+\.\d{3} ms\/KB; \d+\.\d{3} ms\/KB counting each posting's fastest pass$/m,
     );
+    // Stage by stage, each posting's fastest pass is no slower than the median pass.
+    for (const stage of ['scan', 'resolve', 'roleMatch'] as const) {
+      assert.ok(report.fastestStageMsPerKb[stage] > 0 && report.fastestStageMsPerKb[stage] <= report.stageMsPerKb[stage] + 1e-9);
+    }
+    assert.match(
+      renderCatalogScaleReport(report),
+      /^fastest {4}scan \d+\.\d{3} ms\/KB, resolve \d+\.\d{3} ms\/KB, role match \d+\.\d{3} ms\/KB \(each posting's fastest pass, stage by stage\)$/m,
+    );
     assert.ok(report.gcMsPerKb.minor >= 0 && report.gcMsPerKb.major >= 0);
     assert.match(
       renderCatalogScaleReport(report),
