@@ -3,6 +3,7 @@ import type { AliasType, Catalog } from '@jdpipe/catalog';
 import { isFlexibleSeparator, tokenize, type TextToken } from '../tokens/text-tokens';
 import { AliasWordFrequency, requiredContext } from './common-word-aliases';
 import { concatHash, hashOf, hashPower, LabelFilter } from './label-filter';
+import { OrdinaryWordNames } from './ordinary-word-names';
 import { NO_NODE, TrieEdges } from './trie-edges';
 
 /** One compiled alias, shared by every trie path that spells it. */
@@ -19,6 +20,16 @@ export interface CompiledAlias {
   isShortForm: boolean;
   /** The catalog marked it as ambiguous with ordinary words (case-sensitive or context-bound). */
   isAmbiguousWord: boolean;
+  /** A product named after an ordinary word ("Access", "LESS"): see `OrdinaryWordNames`. */
+  isOrdinaryWordName: boolean;
+  /** How many tokens the alias has: a hit over fewer text tokens found it glued ("CosmosDB" for "Cosmos DB"). */
+  tokenCount: number;
+  /**
+   * Where each of its abbreviations (tokens of two or more capitals) starts in `exactForm`: glued into one
+   * word, an alias is found only where those letters are still capitals ("RestAPI", "CosmosDB"), so "users"
+   * is not "use RS" and "adds" is not "AD DS".
+   */
+  abbreviationCapitals: readonly number[];
   /** Position in the catalog: breaks ties the same way on every run. */
   order: number;
 }
@@ -66,6 +77,9 @@ const UNGLUABLE_LENGTH = Math.max(...[...UNGLUABLE_WORDS].map((word) => word.len
 
 // Most aliases need no context: they share one empty list rather than one each.
 const NO_CONTEXT: readonly (readonly string[])[] = [];
+const NO_CAPITALS: readonly number[] = [];
+// A glued form this short is a different word: "M&A" glued is "ma", "A&P" is "ap".
+const SHORTEST_GLUED_FORM = 3;
 
 function contextKeys(context: string[]): string[][] {
   return context
@@ -133,23 +147,37 @@ export class AliasTrie {
     // allocate every posting's tokens as long-lived, which the garbage collector then pays for.
     const formsBySkill = catalog.skills.map((skill) => skill.aliases.map((alias) => aliasForms(alias.text)));
     const frequency = new AliasWordFrequency(formsBySkill.map((forms) => forms.map((form) => form.keys)));
+    const ordinaryWordNames = new OrdinaryWordNames(
+      catalog.roles,
+      new Set(
+        catalog.skills.flatMap((skill, skillIndex) =>
+          formsBySkill[skillIndex]
+            .filter(({ keys, exactForm }) => OrdinaryWordNames.mayBeOne(skill, keys, exactForm))
+            .map(({ keys }) => keys[0]),
+        ),
+      ),
+    );
     let order = 0;
     for (const [skillIndex, skill] of catalog.skills.entries()) {
       for (const [aliasIndex, alias] of skill.aliases.entries()) {
-        const { keys, exactForm } = formsBySkill[skillIndex][aliasIndex];
+        const { keys, exactForm, abbreviationCapitals } = formsBySkill[skillIndex][aliasIndex];
         const context = requiredContext(skill, alias, keys, frequency);
         if (keys.length === 0 || context === null) continue;
         const isSingleLetter = /^\p{L}$/u.test(exactForm);
+        const isOrdinaryWordName = ordinaryWordNames.needsItsCase(skill, keys, exactForm);
         trie.insert(keys, {
           skillSlug: skill.slug,
           aliasText: alias.text,
           aliasType: alias.type,
           // A lone letter in lower case is never the language ("plan c", "r&d" aside): always exact case.
-          caseSensitive: alias.match === 'case_sensitive' || isSingleLetter,
+          caseSensitive: alias.match === 'case_sensitive' || isSingleLetter || isOrdinaryWordName,
           exactForm,
           context: context.length === 0 ? NO_CONTEXT : contextKeys(context),
           isShortForm: keys.length === 1 && exactForm.replace(/[+#.]/g, '').length <= 2,
-          isAmbiguousWord: alias.match === 'case_sensitive' || context.length > 0,
+          isAmbiguousWord: alias.match === 'case_sensitive' || context.length > 0 || isOrdinaryWordName,
+          isOrdinaryWordName,
+          tokenCount: keys.length,
+          abbreviationCapitals,
           order: order++,
         });
       }
@@ -165,7 +193,8 @@ export class AliasTrie {
   private insert(keys: readonly string[], alias: CompiledAlias): void {
     this.aliasCount++;
     this.addPath(keys, alias);
-    if (keys.length > 1) this.addPath([keys.join('')], alias);
+    const glued = keys.join('');
+    if (keys.length > 1 && glued.length >= SHORTEST_GLUED_FORM) this.addPath([glued], alias);
   }
 
   private addPath(keys: readonly string[], alias: CompiledAlias): void {
@@ -306,10 +335,16 @@ export class AliasTrie {
   }
 }
 
-/** An alias's token keys and its tokens joined in their written case. */
-function aliasForms(text: string): { keys: string[]; exactForm: string } {
+/** An alias's token keys, its tokens joined in their written case, and where its abbreviations start there. */
+function aliasForms(text: string): { keys: string[]; exactForm: string; abbreviationCapitals: readonly number[] } {
   const tokens = tokenize(text);
-  return { keys: tokens.map((token) => token.key), exactForm: tokens.map((token) => token.text).join('') };
+  let exactForm = '';
+  const capitals: number[] = [];
+  for (const token of tokens) {
+    if (tokens.length > 1 && /^\p{Lu}{2,}$/u.test(token.text)) capitals.push(exactForm.length);
+    exactForm += token.text;
+  }
+  return { keys: tokens.map((token) => token.key), exactForm, abbreviationCapitals: capitals.length === 0 ? NO_CAPITALS : capitals };
 }
 
 function chunkText(tokens: TextToken[], first: number, last: number): string {

@@ -112,6 +112,8 @@ export function passesNeighbourhoodChecks(site: HitSite, alias: CompiledAlias): 
   if (isPartOfDottedName(site)) return false;
   if (alias.isShortForm && !shortFormStandsAlone(site, alias)) return false;
   if (readsAsVerb(site, alias)) return false;
+  // A sentence's first word has its capital by rule: "Access to", "Source of" prove no product there.
+  if (alias.isOrdinaryWordName && site.opensSentence && alias.exactForm !== alias.exactForm.toUpperCase()) return false;
   return true;
 }
 

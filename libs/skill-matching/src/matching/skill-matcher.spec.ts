@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import type { Catalog, CatalogSkill, SkillNature } from '@jdpipe/catalog';
+
 import { fixtureCatalog, layoutOf, singleSectionLayout } from '../fixtures/fixture-catalog';
 import { SkillMatcher, type MentionScan } from './skill-matcher';
 
@@ -184,5 +186,81 @@ describe('SkillMatcher: build', () => {
     assert.equal(mentions.length, 4 * 40);
     assert.ok(mentions.some((m) => m.skillSlug === 'generated-skill-4711'));
     assert.ok(mentions.some((m) => m.skillSlug === 'generated-skill-42'));
+  });
+});
+
+describe('SkillMatcher: names that are ordinary words once a taxonomy is imported', () => {
+  const base = fixtureCatalog();
+  const imported = (slug: string, name: string, nature: SkillNature, aliases: string[] = []): CatalogSkill => ({
+    ...base.skills[0],
+    slug,
+    name,
+    nature,
+    importedFrom: 'onet',
+    aliases: [name, ...aliases].map((text, index) => ({
+      text,
+      type: index === 0 ? ('canonical' as const) : ('synonym' as const),
+      match: 'case_insensitive' as const,
+      context: [],
+    })),
+  });
+  const catalog: Catalog = {
+    ...base,
+    skills: [
+      ...base.skills,
+      imported('microsoft-access', 'Microsoft Access', 'TOOL', ['Access']),
+      imported('less', 'LESS', 'TOOL'),
+      imported('handle-geospatial-technologies', 'handle geospatial technologies', 'PRACTICE', ['use RS', 'Cosmos DB']),
+      imported('mergers-and-acquisitions', 'Mergers and Acquisitions', 'PRACTICE', ['M&A']),
+      imported('pregnancy', 'pregnancy', 'CONCEPT'),
+    ],
+    roles: [
+      {
+        ...base.roles[0],
+        kras: [
+          'Control access to systems and keep less critical data apart.',
+          'Audit access rights; retire less used accounts.',
+          'Grant access within less than a day.',
+        ],
+      },
+    ],
+  };
+  const taxonomyMatcher = SkillMatcher.build(catalog);
+  const found = (description: string): string[] => {
+    const { sections, sentences } = singleSectionLayout(description);
+    return taxonomyMatcher.scan(description, sections, sentences).mentions.map((mention) => `${mention.skillSlug}:${mention.matchedText}`);
+  };
+
+  it('finds a product named after an ordinary word only where it is written as the catalog writes it', () => {
+    assert.deepEqual(found('Style sheets in SASS/LESS. Courses with less than 10 students close.'), ['less:LESS']);
+    assert.deepEqual(found('Reports in MS Excel and Access. You will need access to the site.'), [
+      'microsoft-excel:MS Excel',
+      'microsoft-access:Access',
+    ]);
+  });
+
+  it('does not take the capital that opens a sentence as a product name', () => {
+    assert.deepEqual(found('Access to the building is by badge.'), []);
+    assert.deepEqual(found('LESS and SASS.'), ['less:LESS']);
+  });
+
+  it('finds a glued alias only with the capitals of its abbreviations, and never as a two-letter word', () => {
+    assert.deepEqual(found('Change how users interact with apps.'), []);
+    assert.deepEqual(found('Data in CosmosDB, not cosmosdb.'), ['handle-geospatial-technologies:CosmosDB']);
+    assert.deepEqual(found('An MA in English; M&A deals.'), ['mergers-and-acquisitions:M&A']);
+  });
+
+  it('takes nothing from an equal-opportunity statement, wherever the posting puts it', () => {
+    const description =
+      'Build dashboards in MS Excel. We hire without regard to race, sex (including pregnancy) or age. Advise on pregnancy care.';
+    const { sections, sentences } = singleSectionLayout(description, 'requirements');
+    const scanned = taxonomyMatcher.scan(description, sections, sentences);
+    assert.deepEqual(
+      scanned.mentions.map((mention) => [mention.skillSlug, mention.start]),
+      [
+        ['microsoft-excel', description.indexOf('MS Excel')],
+        ['pregnancy', description.lastIndexOf('pregnancy')],
+      ],
+    );
   });
 });

@@ -74,7 +74,11 @@ export class SkillMatcher {
         index = hit.nextToken;
       } else index++;
     }
-    const mentions = this.settle(hits, layout);
+    // The grounds an equal-opportunity statement lists (pregnancy, genetic information) are no skills.
+    const mentions = this.settle(
+      hits.filter((hit) => !layout.inEqualOpportunityStatement(hit.start)),
+      layout,
+    );
     return { mentions, candidatePhrases: findCandidatePhrases(layout, mentions) };
   }
 
@@ -104,10 +108,12 @@ export class SkillMatcher {
 
   private accepts(alias: CompiledAlias, hit: TrieHit, layout: PostingLayout, tokens: TextToken[], postingWords: PostingWords): boolean {
     if (hit.pluralSuffixLength > 0 && !acceptsPlural(alias)) return false;
-    if (alias.caseSensitive) {
+    const glued = hit.endToken - hit.startToken + 1 < alias.tokenCount;
+    if (alias.caseSensitive || (glued && alias.abbreviationCapitals.length > 0)) {
       let written = '';
       for (let index = hit.startToken; index <= hit.endToken; index++) written += tokens[index].text;
-      if (written.slice(0, written.length - hit.pluralSuffixLength) !== alias.exactForm) return false;
+      if (alias.caseSensitive && written.slice(0, written.length - hit.pluralSuffixLength) !== alias.exactForm) return false;
+      if (glued && !keepsCapitals(written, alias.abbreviationCapitals)) return false;
     }
     if (alias.context.length > 0 && !alias.context.some((keys) => postingWords.contains(keys))) return false;
     return passesNeighbourhoodChecks(
@@ -145,6 +151,15 @@ export class SkillMatcher {
       };
     });
   }
+}
+
+/** Whether every given position of `written` holds a capital letter. */
+function keepsCapitals(written: string, positions: readonly number[]): boolean {
+  for (const position of positions) {
+    const letter = written[position];
+    if (letter === undefined || letter === letter.toLowerCase()) return false;
+  }
+  return true;
 }
 
 // Plurals of short or case-bound words are other words ("Go" → "Goes", "Excel" → "Excels"); "APIs" is fine.

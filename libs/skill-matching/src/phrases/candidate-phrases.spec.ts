@@ -13,6 +13,10 @@ function phrases(description: string): string[] {
 }
 
 describe('candidate phrases from cues', () => {
+  it('proposes nothing from an equal-opportunity statement', () => {
+    assert.deepEqual(phrases('We value experience with inclusive hiring and never discriminate on the basis of age or disability.'), []);
+  });
+
   it('reads the noun phrase after experience with / knowledge of / proficiency in / expertise in / familiarity with', () => {
     assert.deepEqual(phrases('Experience with Kubernetes operators.'), ['Kubernetes operators']);
     assert.deepEqual(phrases('Working knowledge of double-entry bookkeeping.'), ['double-entry bookkeeping']);

@@ -52,7 +52,7 @@ export function findCandidatePhrases(layout: PostingLayout, mentions: Span[]): C
 
   for (const unit of readingUnits(layout)) {
     const kind = unit.sectionIndex === null ? null : (layout.sections[unit.sectionIndex]?.kind ?? null);
-    if (kind === 'benefits') continue;
+    if (kind === 'benefits' || layout.inEqualOpportunityStatement(unit.start)) continue;
     const words = splitPhraseWords(layout.description, unit.start, unit.end);
     const found: PhraseWord[][] = [...cuedPhrases(words), ...phrasesBeforeHeadNoun(words)];
     // Lists and odd-looking words in a company blurb are product and brand names, not requirements.

@@ -1,11 +1,15 @@
 import { requirementOf, type JdSection, type JdSentence, type Requirement, type SectionKind } from '@jdpipe/jd-parsing';
 
+import { isEqualOpportunityStatement } from './equal-opportunity';
+
 /** Sections about the employer rather than the job: what they name is context, never a demand on the candidate. */
 export const BACKGROUND_SECTION_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['company', 'benefits']);
 
 /** Answers "which sentence / section / requirement level is this offset in" for one parsed posting. */
 export class PostingLayout {
   readonly sentences: JdSentence[];
+  /** Per sentence, whether it is an equal-opportunity statement: judged once, when first asked. */
+  private readonly statements = new Map<JdSentence, boolean>();
 
   constructor(
     readonly description: string,
@@ -41,6 +45,18 @@ export class PostingLayout {
     const sentence = this.sentenceAt(offset);
     if (sentence) return requirementOf(sentence, this.sections);
     return sectionIndex !== null && this.sections[sectionIndex].kind === 'nice_to_have' ? 'preferred' : 'required';
+  }
+
+  /** Whether `offset` is in an equal-opportunity or accommodation statement (see `isEqualOpportunityStatement`). */
+  inEqualOpportunityStatement(offset: number): boolean {
+    const sentence = this.sentenceAt(offset);
+    if (!sentence) return false;
+    let statement = this.statements.get(sentence);
+    if (statement === undefined) {
+      statement = isEqualOpportunityStatement(this.description.slice(sentence.start, sentence.end));
+      this.statements.set(sentence, statement);
+    }
+    return statement;
   }
 
   /** Whether `offset` opens a sentence or bullet: capitals there are forced by grammar, not meaning. */
