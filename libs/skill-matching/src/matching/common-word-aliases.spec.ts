@@ -75,6 +75,51 @@ describe('requiredContext', () => {
   });
 });
 
+describe('requiredContext for imported skills named as a verb and its object', () => {
+  // Every word of these labels is common: each is in the labels of enough other skills.
+  const filler = Array.from({ length: COMMON_WORD_SKILL_COUNT }, (_, index) =>
+    skill(`filler-${index}`, `rule ${index}`, [alias(`technical teams quality control risk assessment business process ${index}`)]),
+  );
+  const imported = (slug: string, name: string, synonym: string, nature: CatalogSkill['nature'] = 'PRACTICE'): CatalogSkill => ({
+    ...skill(slug, name, [alias(synonym)]),
+    nature,
+    importedFrom: 'esco',
+  });
+  const skills = [
+    imported('coordinate-technical-teams', 'coordinate technical teams in artistic productions', 'technical teams'),
+    imported('oversee-quality-control', 'oversee quality control', 'quality control'),
+    imported('draw-up-risk-assessment', 'draw up risk assessment', 'risk assessments'),
+    imported('business-processes', 'business processes', 'business process', 'CONCEPT'),
+    ...filler,
+  ];
+  const frequency = new AliasWordFrequency(
+    skills.map((owner) => owner.aliases.map((candidate) => tokenize(candidate.text).map((token) => token.key))),
+  );
+  const contextOf = (slug: string) => {
+    const owner = skills.find((candidate) => candidate.slug === slug)!;
+    const synonym = owner.aliases[1];
+    return requiredContext(
+      owner,
+      synonym,
+      tokenize(synonym.text).map((token) => token.key),
+      frequency,
+    );
+  };
+
+  it('asks a label that leaves out part of the object for the part it leaves out', () => {
+    assert.deepEqual(contextOf('coordinate-technical-teams'), ['coordinate', 'artistic', 'productions']);
+  });
+
+  it('keeps a label that only leaves out the verb, its particle or a plural ending', () => {
+    assert.deepEqual(contextOf('oversee-quality-control'), []);
+    assert.deepEqual(contextOf('draw-up-risk-assessment'), []);
+  });
+
+  it('keeps labels of knowledge, which is named without a verb', () => {
+    assert.deepEqual(contextOf('business-processes'), []);
+  });
+});
+
 describe('SkillMatcher with common-word labels', () => {
   const catalog: Catalog = { version: 1, skills: taxonomy(), dimensions: [], roles: [], domains: [] };
   const matcher = SkillMatcher.build(catalog);

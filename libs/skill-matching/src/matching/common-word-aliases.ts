@@ -29,6 +29,34 @@ const FILLER_WORDS = new Set([
   'your',
 ]);
 
+/** Words that complete a verb rather than start its object: "draw up", "carry out", "sign off". */
+const VERB_PARTICLES = new Set(['up', 'out', 'off', 'down']);
+
+/**
+ * Whether an alias keeps what its skill's name is about. Imported ESCO skills are named as a verb and its
+ * object ("oversee quality control", "coordinate technical teams in artistic productions"): an alias that
+ * leaves out part of the object ("technical teams") names something else, while one that only changes the
+ * verb ("quality control", "collect data" for gather data) still names the skill. Other names have no such
+ * shape: any shared word will do.
+ */
+function carriesTheObject(skill: CatalogSkill, nameWords: readonly string[], words: readonly string[]): boolean {
+  const verbPhrase =
+    skill.importedFrom !== undefined && skill.nature === 'PRACTICE' && nameWords.length > 1 && skill.name === skill.name.toLowerCase();
+  if (!verbPhrase) return true;
+  // "draw up a risk assessment": the particle belongs to the verb.
+  const objectStart = VERB_PARTICLES.has(nameWords[1]) ? 2 : 1;
+  return nameWords
+    .slice(objectStart)
+    .every((nameWord) => FILLER_WORDS.has(nameWord) || words.some((word) => singular(word) === singular(nameWord)));
+}
+
+/** A word without its plural ending, roughly: "policies" and "policy", "processes" and "process" meet. */
+function singular(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
 /** How many skills use each word in any of their aliases. */
 export class AliasWordFrequency {
   private readonly skillsByWord = new Map<string, number>();
@@ -49,8 +77,10 @@ export class AliasWordFrequency {
 /**
  * The context an alias needs in a posting, beyond the one the catalog gives it. An alternative label that is
  * one common word ("engineering" for packaging engineering, "standards" for scaffolding components), or
- * several common words none of which is in the skill's name ("work environment" for monitor work site),
- * names the skill only when the posting also uses a distinctive word of the skill's name ("packaging"). With
+ * several common words that share none of the skill's name or leave out part of what it is about ("work
+ * environment" for monitor work site, "technical teams" for coordinate technical teams in artistic
+ * productions: see `carriesTheObject`), names the skill only when the posting also uses a distinctive word
+ * of the skill's name ("packaging"). With
  * no such word in the name (lead others, manage time) the alias never stands alone: `null` says to leave it
  * out. Canonical names, case-bound aliases and aliases with their own context are kept as the catalog says.
  * `words` are the alias's token keys.
@@ -64,7 +94,8 @@ export function requiredContext(
   if (alias.type === 'canonical' || alias.match === 'case_sensitive' || alias.context.length > 0) return alias.context;
   const nameWords = tokenize(skill.name).map((token) => token.key);
   const allCommon = words.length > 0 && words.every((word) => FILLER_WORDS.has(word) || frequency.isCommon(word));
-  if (!allCommon || (words.length > 1 && words.some((word) => nameWords.includes(word)))) return alias.context;
+  if (!allCommon) return alias.context;
+  if (words.length > 1 && words.some((word) => nameWords.includes(word)) && carriesTheObject(skill, nameWords, words)) return alias.context;
   const distinctive = [
     ...new Set(
       nameWords.filter((word) => !words.includes(word) && word.length > 2 && !FILLER_WORDS.has(word) && !frequency.isCommon(word)),
