@@ -80,10 +80,9 @@ export class AliasWordFrequency {
  * several common words that share none of the skill's name or leave out part of what it is about ("work
  * environment" for monitor work site, "technical teams" for coordinate technical teams in artistic
  * productions: see `carriesTheObject`), names the skill only when the posting also uses a distinctive word
- * of the skill's name ("packaging"). With
- * no such word in the name (lead others, manage time) the alias never stands alone: `null` says to leave it
- * out. Canonical names, case-bound aliases and aliases with their own context are kept as the catalog says.
- * `words` are the alias's token keys.
+ * of the skill's name ("packaging"). With no such word in the name (lead others, manage time) the alias never
+ * stands alone: `null` says to leave it out. Canonical names, case-bound aliases and aliases with their own
+ * context are kept as the catalog says. `words` are the alias's token keys.
  */
 export function requiredContext(
   skill: CatalogSkill,
