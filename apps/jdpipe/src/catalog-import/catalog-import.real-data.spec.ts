@@ -6,7 +6,9 @@ import type { DataSource } from 'typeorm';
 
 import { loadSeedCatalog } from '@jdpipe/catalog';
 import { readEscoDirectory, readOnetDirectory } from '@jdpipe/catalog-import';
+import { parseJobDescription } from '@jdpipe/jd-parsing';
 import { CatalogImportStore, CatalogStore, createDataSource, runMigrations } from '@jdpipe/persistence';
+import { SkillMatcher } from '@jdpipe/skill-matching';
 import { requireSharedInCi, sharedDataFile } from '@jdpipe/testing';
 
 import { readCatalogFile } from '../catalog-transfer/catalog-file';
@@ -85,6 +87,35 @@ describe('importing the full ESCO and O*NET downloads', { skip: !escoFile || !on
     assert.equal(again.versionBumped, false);
     assert.equal(again.roles.unchanged, 1016);
     assert.equal(again.skills.unchanged, batch.skills.length);
+  });
+
+  it('reads ordinary words as words once both taxonomies are loaded', async () => {
+    const description = [
+      'Frontend Developer',
+      '',
+      'Responsibilities',
+      '- Act as a liaison between design and engineering.',
+      '- Change how users interact with our apps.',
+      '- Build style sheets in SASS/LESS and React.',
+      '- Keep lessons fast for classes of less than 10 students.',
+      '',
+      'Requirements',
+      '- 3+ years of experience with JavaScript and CSS.',
+      '',
+      'We hire without regard to race, religion, sex (including pregnancy), age or disability.',
+    ].join('\n');
+    const outcome = parseJobDescription({ description, title: null, location: null });
+    assert.ok(outcome.ok);
+    const matcher = SkillMatcher.build(await new CatalogStore(dataSource).loadCatalog());
+    const matched = matcher
+      .scan(description, outcome.parsed.sections, outcome.parsed.sentences)
+      .mentions.map((mention) => mention.matchedText);
+    // O*NET's "Act!", ESCO's "LESS", "use RS" (glued: "users") and the knowledge item "pregnancy" are in the catalog.
+    assert.deepEqual(
+      matched.filter((text) => ['Act', 'users', 'less', 'pregnancy'].includes(text)),
+      [],
+    );
+    for (const named of ['LESS', 'React', 'JavaScript', 'CSS']) assert.ok(matched.includes(named), `${named} in ${matched.join(', ')}`);
   });
 
   it('exports a catalog that import-file accepts: the merged imports leave no alias to two authored entries', async () => {
