@@ -78,7 +78,9 @@ describe('requiredContext', () => {
 describe('requiredContext for imported skills named as a verb and its object', () => {
   // Every word of these labels is common: each is in the labels of enough other skills.
   const filler = Array.from({ length: COMMON_WORD_SKILL_COUNT }, (_, index) =>
-    skill(`filler-${index}`, `rule ${index}`, [alias(`technical teams quality control risk assessment business process ${index}`)]),
+    skill(`filler-${index}`, `rule ${index}`, [
+      alias(`technical teams quality control risk assessment business process engineering support students ${index}`),
+    ]),
   );
   const imported = (slug: string, name: string, synonym: string, nature: CatalogSkill['nature'] = 'PRACTICE'): CatalogSkill => ({
     ...skill(slug, name, [alias(synonym)]),
@@ -90,6 +92,8 @@ describe('requiredContext for imported skills named as a verb and its object', (
     imported('oversee-quality-control', 'oversee quality control', 'quality control'),
     imported('draw-up-risk-assessment', 'draw up risk assessment', 'risk assessments'),
     imported('business-processes', 'business processes', 'business process', 'CONCEPT'),
+    imported('coordinate-engineering-teams', 'coordinate engineering teams', 'engineering teams'),
+    imported('counsel-students', 'counsel students', 'support students'),
     ...filler,
   ];
   const frequency = new AliasWordFrequency(
@@ -113,6 +117,12 @@ describe('requiredContext for imported skills named as a verb and its object', (
   it('keeps a label that only leaves out the verb, its particle or a plural ending', () => {
     assert.deepEqual(contextOf('oversee-quality-control'), []);
     assert.deepEqual(contextOf('draw-up-risk-assessment'), []);
+  });
+
+  it('asks a label that names only the people the skill acts on for the rest of the name', () => {
+    assert.deepEqual(contextOf('coordinate-engineering-teams'), ['coordinate']);
+    // With a verb of its own, the label still names an activity.
+    assert.deepEqual(contextOf('counsel-students'), []);
   });
 
   it('keeps labels of knowledge, which is named without a verb', () => {

@@ -32,22 +32,46 @@ const FILLER_WORDS = new Set([
 /** Words that complete a verb rather than start its object: "draw up", "carry out", "sign off". */
 const VERB_PARTICLES = new Set(['up', 'out', 'off', 'down']);
 
+/** Nouns for people: an activity done to them ("manage sales teams") is not named by naming them. */
+const PEOPLE_NOUNS = new Set([
+  'team',
+  'staff',
+  'crew',
+  'colleague',
+  'employee',
+  'worker',
+  'people',
+  'personnel',
+  'customer',
+  'client',
+  'student',
+  'patient',
+  'child',
+  'children',
+  'volunteer',
+]);
+
 /**
- * Whether an alias keeps what its skill's name is about. Imported ESCO skills are named as a verb and its
- * object ("oversee quality control", "coordinate technical teams in artistic productions"): an alias that
- * leaves out part of the object ("technical teams") names something else, while one that only changes the
- * verb ("quality control", "collect data" for gather data) still names the skill. Other names have no such
- * shape: any shared word will do.
+ * Whether an alias still names its skill. Imported ESCO skills are named as a verb and its object ("oversee
+ * quality control", "coordinate technical teams in artistic productions"): an alias that leaves out part of
+ * the object ("technical teams") names something else, while one that only changes or drops the verb
+ * ("collect data" for gather data, "quality control") still names the skill, unless the object is people:
+ * "engineering teams" for coordinate engineering teams names colleagues ("collaborate with engineering
+ * teams"), not the coordinating. Other names have no such shape: any shared word will do.
  */
-function carriesTheObject(skill: CatalogSkill, nameWords: readonly string[], words: readonly string[]): boolean {
+function stillNamesTheSkill(skill: CatalogSkill, nameWords: readonly string[], words: readonly string[]): boolean {
   const verbPhrase =
     skill.importedFrom !== undefined && skill.nature === 'PRACTICE' && nameWords.length > 1 && skill.name === skill.name.toLowerCase();
   if (!verbPhrase) return true;
   // "draw up a risk assessment": the particle belongs to the verb.
-  const objectStart = VERB_PARTICLES.has(nameWords[1]) ? 2 : 1;
-  return nameWords
-    .slice(objectStart)
-    .every((nameWord) => FILLER_WORDS.has(nameWord) || words.some((word) => singular(word) === singular(nameWord)));
+  const objectWords = nameWords.slice(VERB_PARTICLES.has(nameWords[1]) ? 2 : 1).filter((word) => !FILLER_WORDS.has(word));
+  const inAlias = (nameWord: string) => words.some((word) => singular(word) === singular(nameWord));
+  if (!objectWords.every(inAlias)) return false;
+  const onlyTheObject = words.every(
+    (word) => FILLER_WORDS.has(word) || objectWords.some((nameWord) => singular(word) === singular(nameWord)),
+  );
+  const head = objectWords[objectWords.length - 1];
+  return !(onlyTheObject && head !== undefined && PEOPLE_NOUNS.has(singular(head)));
 }
 
 /** A word without its plural ending, roughly: "policies" and "policy", "processes" and "process" meet. */
@@ -79,7 +103,7 @@ export class AliasWordFrequency {
  * one common word ("engineering" for packaging engineering, "standards" for scaffolding components), or
  * several common words that share none of the skill's name or leave out part of what it is about ("work
  * environment" for monitor work site, "technical teams" for coordinate technical teams in artistic
- * productions: see `carriesTheObject`), names the skill only when the posting also uses a distinctive word
+ * productions: see `stillNamesTheSkill`), names the skill only when the posting also uses a distinctive word
  * of the skill's name ("packaging"). With no such word in the name (lead others, manage time) the alias never
  * stands alone: `null` says to leave it out. Canonical names, case-bound aliases and aliases with their own
  * context are kept as the catalog says. `words` are the alias's token keys.
@@ -94,7 +118,8 @@ export function requiredContext(
   const nameWords = tokenize(skill.name).map((token) => token.key);
   const allCommon = words.length > 0 && words.every((word) => FILLER_WORDS.has(word) || frequency.isCommon(word));
   if (!allCommon) return alias.context;
-  if (words.length > 1 && words.some((word) => nameWords.includes(word)) && carriesTheObject(skill, nameWords, words)) return alias.context;
+  if (words.length > 1 && words.some((word) => nameWords.includes(word)) && stillNamesTheSkill(skill, nameWords, words))
+    return alias.context;
   const distinctive = [
     ...new Set(
       nameWords.filter((word) => !words.includes(word) && word.length > 2 && !FILLER_WORDS.has(word) && !frequency.isCommon(word)),
