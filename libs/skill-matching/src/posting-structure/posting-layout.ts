@@ -53,7 +53,7 @@ export class PostingLayout {
     if (!sentence) return false;
     let statement = this.statements.get(sentence);
     if (statement === undefined) {
-      statement = isEqualOpportunityStatement(this.description.slice(sentence.start, sentence.end));
+      statement = isEqualOpportunityStatement(sentence.text);
       this.statements.set(sentence, statement);
     }
     return statement;
