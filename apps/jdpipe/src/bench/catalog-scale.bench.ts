@@ -111,11 +111,12 @@ export async function benchmarkCatalogScale(
   const passes = Array.from({ length: TIMED_PASSES }, () => timePass(measured, matchPosting));
   await collections.stop();
   const passMatchMs = passes.map(matchMsOf);
-  const fastestMatchMs = passes[0].postingMatchMs.reduce(
-    (sum, _, posting) => sum + Math.min(...passes.map((timed) => timed.postingMatchMs[posting])),
-    0,
-  );
-  const fastestStageMs = fastestStageTimes(passes);
+  const fastestMatchMs = sumOfFastest(passes, ({ scan, resolve, roleMatch }) => scan + resolve + roleMatch);
+  const fastestStageMs: StageTimes = {
+    scan: sumOfFastest(passes, (times) => times.scan),
+    resolve: sumOfFastest(passes, (times) => times.resolve),
+    roleMatch: sumOfFastest(passes, (times) => times.roleMatch),
+  };
   const pass = [...passes].sort((left, right) => matchMsOf(left) - matchMsOf(right))[TIMED_PASSES >> 1];
   const noise = { skills: 0, onlyInBackground: 0, taxonomyOnly: 0 };
   for (const skills of pass.skillsByPosting) {
@@ -236,8 +237,6 @@ interface TimedPass {
   rejected: number;
   /** Per matched posting: (scan + role match + resolve) ms per KB of its own text. */
   msPerKb: number[];
-  /** Per matched posting: scan + role match + resolve, in ms. */
-  postingMatchMs: number[];
   /** Per matched posting: each stage's ms. */
   postingStageMs: StageTimes[];
   skillsByPosting: RunSkill[][];
@@ -293,7 +292,6 @@ function timePass(postings: readonly PostingSubmission[], matchPosting: (posting
     bytes: 0,
     rejected: 0,
     msPerKb: [],
-    postingMatchMs: [],
     postingStageMs: [],
     skillsByPosting: [],
   };
@@ -311,7 +309,6 @@ function timePass(postings: readonly PostingSubmission[], matchPosting: (posting
     const bytes = Buffer.byteLength(posting.description, 'utf8');
     pass.bytes += bytes;
     pass.msPerKb.push((scan + roleMatch + resolve) / (bytes / 1024));
-    pass.postingMatchMs.push(scan + roleMatch + resolve);
     pass.postingStageMs.push(times.stageMs);
     pass.skillsByPosting.push(times.skills);
   }
@@ -351,11 +348,12 @@ export class CollectionLog {
   }
 }
 
-/** Per stage, each posting's fastest time over the passes, summed. */
-function fastestStageTimes(passes: readonly TimedPass[]): StageTimes {
-  const fastest = (stage: keyof StageTimes) =>
-    passes[0].postingStageMs.reduce((sum, _, posting) => sum + Math.min(...passes.map((timed) => timed.postingStageMs[posting][stage])), 0);
-  return { scan: fastest('scan'), resolve: fastest('resolve'), roleMatch: fastest('roleMatch') };
+/** Each posting's fastest time over the passes, as `timeOf` reads it from the posting's stage times, summed. */
+function sumOfFastest(passes: readonly TimedPass[], timeOf: (times: StageTimes) => number): number {
+  return passes[0].postingStageMs.reduce(
+    (sum, _, posting) => sum + Math.min(...passes.map((timed) => timeOf(timed.postingStageMs[posting]))),
+    0,
+  );
 }
 
 function matchMsOf(pass: TimedPass): number {
